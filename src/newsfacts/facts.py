@@ -1,0 +1,31 @@
+"""Doc -> Facts: runs the extractors in dependency order (the only code that reads doc._)."""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from .article import Article
+from .pipeline import extensions  # noqa: F401  (registers Doc._.nf_article / Doc._.facts)
+from .pipeline.amounts import extract_amounts
+from .pipeline.entities import extract_entities
+from .pipeline.events import extract_events
+from .pipeline.quotes import extract_quotes
+from .pipeline.times import extract_times
+from .schema import Facts
+
+
+def build_facts(doc: Doc, article: Article) -> Facts:
+    entities = extract_entities(doc, article)
+    times = extract_times(doc, article)
+    return Facts(
+        article=article.meta(),
+        entities=entities,
+        quotes=extract_quotes(doc, article, entities),
+        times=times,
+        amounts=extract_amounts(doc, article),
+        events=extract_events(doc, article, entities, times),
+    )
+
+
+def article_of(doc: Doc) -> Article:
+    """The Article a Doc was made from, or one built from the Doc's own text."""
+    return doc._.nf_article or Article(text=doc.text)
