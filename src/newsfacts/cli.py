@@ -6,6 +6,7 @@ import json
 
 import click
 
+from .cli_archive import register_archive_commands
 from .errors import NewsfactsError
 
 
@@ -34,6 +35,8 @@ EVALS = {
     "timeml": "TimeML files with <DCT> and gold <TIMEX3> (TempEval-3 scoring).",
     "meantime": "MEANTIME CAT XML files: TIMEX3 annotations scored like TempEval-3.",
     "polnear": "PolNeAR folder with text/, attributions/ and metadata.tsv.",
+    "meantime-xdoc": "MEANTIME cross-document entity coreference (MUC, B3, CEAF-e, CoNLL F1).",
+    "timeline": "SemEval-2015 Task 4 TimeLine data: per-entity timelines from raw articles.",
 }
 
 
@@ -48,7 +51,7 @@ def _make_eval(name: str, help_text: str) -> None:
     @click.option("--out", type=click.Path(file_okay=False),
                   help="Write predictions here in the data set's own format.")
     def command(directory: str, out: str | None) -> None:
-        module = importlib.import_module(f"newsfacts.eval.{name}")
+        module = importlib.import_module(f"newsfacts.eval.{name.replace('-', '_')}")
         try:
             table, summary = module.run(directory, out=out)
         except NewsfactsError as err:
@@ -59,6 +62,9 @@ def _make_eval(name: str, help_text: str) -> None:
 
 for _name, _help in EVALS.items():
     _make_eval(_name, _help)
+
+
+register_archive_commands(cli)
 
 
 def main() -> None:
