@@ -2,12 +2,25 @@
 from __future__ import annotations
 
 import hashlib
+import importlib
+import re
+import warnings
 from dataclasses import asdict, dataclass
 from datetime import date, datetime
+from functools import lru_cache
 
-from .errors import Errors, NewsfactsError
+from .errors import Errors, NewsfactsError, NewsfactsWarning, Warnings
 
-MAX_CHARS = 2_000_000
+# Longer texts are parsed in chunks (see api.parse); this bounds memory and time.
+MAX_CHARS = 10_000_000
+# Languages told apart by their share of spaCy's stop words (cheap, no model).
+STOPWORD_LANGUAGES = ("en", "de", "fr", "es", "it", "nl", "pt", "sv", "da", "nb", "fi",
+                      "pl", "tr", "id", "ro", "cs", "hu")
+MIN_WORDS_TO_JUDGE = 20
+MIN_ENGLISH_SHARE = 0.2
+MIN_LATIN_SHARE = 0.5
+CONTROL_OK = set("\t\n\r\f\v")
+MAX_CONTROL_SHARE = 0.01
 
 
 @dataclass
@@ -23,6 +36,10 @@ class Article:
     @property
     def published_date(self) -> date | None:
         return date.fromisoformat(self.published) if self.published else None
+
+    @property
+    def is_english(self) -> bool:
+        return self.language.lower().split("-")[0].split("_")[0] == "en"
 
     def content_hash(self) -> str:
         return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
@@ -53,28 +70,104 @@ def parse_published(value, name: str = "article") -> str | None:
 
 
 def make_article(text, *, published=None, id=None, title=None, source=None,
-                 url=None, language="en", name: str | None = None) -> Article:
-    """Validate the fields of one article and build it; raises NewsfactsError."""
+                 url=None, language: str | None = None, name: str | None = None) -> Article:
+    """Validate the fields of one article and build it; raises NewsfactsError.
+
+    text (str | bytes): bytes are decoded (UTF-8, UTF-16 with BOM, else cp1252 with a warning).
+    language (str): ISO 639-1 code; None detects it from the text.
+    """
     name = name or id or "article"
     if isinstance(text, bytes):
         text = decode_bytes(text, name)
     if text is None or not str(text).strip():
         raise NewsfactsError(Errors.E001.format(name=name))
     text = str(text)
-    if "\x00" in text:
+    if "\x00" in text or _control_share(text) > MAX_CONTROL_SHARE:
         raise NewsfactsError(Errors.E003.format(name=name))
     if len(text) > MAX_CHARS:
         raise NewsfactsError(Errors.E005.format(name=name, size=len(text), limit=MAX_CHARS))
     return Article(text=text, id=None if id is None else str(id), title=title,
                    published=parse_published(published, name), source=source,
-                   url=url, language=language or "en")
+                   url=url, language=language or detect_language(text))
 
 
 def decode_bytes(data: bytes, name: str) -> str:
+    """Decode the bytes of a text file; raises NewsfactsError for binary data."""
+    encoding = _bom_encoding(data) or _bomless_utf16(data)
+    if encoding:
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError as err:
+            raise NewsfactsError(Errors.E004.format(
+                name=name, detail=f"not {encoding} at byte {err.start}")) from None
     if b"\x00" in data[:8192]:
         raise NewsfactsError(Errors.E003.format(name=name))
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        raise NewsfactsError(Errors.E004.format(
-            name=name, detail=f"not UTF-8 at byte {err.start}")) from None
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    # Legacy Western files are common in news archives: decoding them beats refusing.
+    for fallback in ("cp1252", "latin-1"):
+        try:
+            text = data.decode(fallback)
+        except UnicodeDecodeError:
+            continue
+        if _control_share(text) > MAX_CONTROL_SHARE:
+            break
+        warnings.warn(Warnings.W001.format(name=name, encoding=fallback), NewsfactsWarning,
+                      stacklevel=2)
+        return text
+    raise NewsfactsError(Errors.E003.format(name=name))
+
+
+def _bom_encoding(data: bytes) -> str | None:
+    boms = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe\x00\x00", "utf-32"),
+            (b"\x00\x00\xfe\xff", "utf-32"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+    return next((enc for bom, enc in boms if data.startswith(bom)), None)
+
+
+def _bomless_utf16(data: bytes) -> str | None:
+    """UTF-16 without a BOM: ASCII-range text leaves every other byte zero."""
+    sample = data[:4096]
+    half = len(sample) // 2
+    if half < 8 or len(data) % 2:
+        return None
+    odd_zeros = sample[1::2].count(0) / half
+    even_zeros = sample[0::2].count(0) / half
+    if odd_zeros > 0.6 and even_zeros < 0.05:
+        return "utf-16-le"
+    if even_zeros > 0.6 and odd_zeros < 0.05:
+        return "utf-16-be"
+    return None
+
+
+def _control_share(text: str) -> float:
+    sample = text[:20000] or " "
+    controls = sum(1 for ch in sample if ch < " " and ch not in CONTROL_OK)
+    return controls / len(sample)
+
+
+@lru_cache(maxsize=None)
+def _stop_words(language: str) -> frozenset[str]:
+    return frozenset(importlib.import_module(f"spacy.lang.{language}.stop_words").STOP_WORDS)
+
+
+def detect_language(text: str) -> str:
+    """A cheap guess at the language: "en", another ISO 639-1 code, or "und".
+
+    Short texts (under MIN_WORDS_TO_JUDGE words) count as English.
+    """
+    sample = text[:20000]
+    letters = [ch for ch in sample if ch.isalpha()]
+    if letters and sum(ch.isascii() or "\u00c0" <= ch <= "\u024f" for ch in letters) < (
+            MIN_LATIN_SHARE * len(letters)):
+        return "und"
+    words = re.findall(r"[^\W\d_]+", sample.lower())
+    if len(words) < MIN_WORDS_TO_JUDGE:
+        return "en"
+    shares = {lang: sum(w in _stop_words(lang) for w in words) / len(words)
+              for lang in STOPWORD_LANGUAGES}
+    if shares["en"] >= MIN_ENGLISH_SHARE:
+        return "en"
+    best = max(shares, key=shares.get)
+    return best if shares[best] > shares["en"] else "en"

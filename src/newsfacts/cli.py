@@ -3,11 +3,20 @@ from __future__ import annotations
 
 import importlib
 import json
+import warnings
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 
 import click
 
 from .cli_archive import register_archive_commands
-from .errors import NewsfactsError
+from .api import extract_many
+from .article import Article, parse_published
+from .errors import NewsfactsError, NewsfactsWarning
+from .ingest.readers import Failure, Item, read_inputs
+from .pipeline.nlp import load_nlp
+from .render.markdown import render_markdown
+from .schema import Facts
 
 
 @click.group()
@@ -16,19 +25,112 @@ def cli() -> None:
     """newsfacts: news articles in, checkable facts out."""
 
 
+@contextmanager
+def reported_warnings() -> Iterator[None]:
+    """Show newsfacts' warnings on stderr as one plain line each, every time."""
+    def show(message, category, filename, lineno, file=None, line=None):
+        click.echo(f"warning: {message}", err=True)
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("always", NewsfactsWarning)
+        warnings.showwarning = show
+        yield
+
+
+def check_published(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    try:
+        return parse_published(value, name="--published")
+    except NewsfactsError as err:
+        raise click.BadParameter(str(err)) from None
+
+
+published_option = click.option(
+    "--published", callback=check_published, metavar="YYYY-MM-DD",
+    help="Publication date for inputs that carry none of their own.")
+pipeline_option = click.option(
+    "--pipeline", metavar="NAME|PATH", default=None,
+    help="spaCy pipeline to use (default: the pinned en_core_web_sm, or $NEWSFACTS_PIPELINE).")
+
+
+class FailureLog:
+    """Counts inputs and reports each failed one on stderr, naming it and the reason."""
+
+    def __init__(self) -> None:
+        self.failed = 0
+        self.seen = 0
+
+    def articles(self, items: Iterable[Item]) -> Iterator[Article]:
+        for item in items:
+            self.seen += 1
+            if isinstance(item, Failure):
+                self.report(str(item))
+            else:
+                yield item
+
+    def report(self, message: str) -> None:
+        self.failed += 1
+        click.echo(f"error: {message}", err=True)
+
+    def on_error(self, article: Article, err: Exception) -> None:
+        name = article.id or "article"
+        self.report(f"{name}: extraction failed ({type(err).__name__}: {err})")
+
+    def finish(self) -> None:
+        """Exit non-zero when any input failed, after everything else came out."""
+        if self.failed:
+            click.echo(f"{self.failed} of {self.seen} input(s) failed.", err=True)
+            raise SystemExit(1)
+
+
+def render(facts: Facts, fmt: str) -> str:
+    if fmt == "jsonl":
+        return facts.to_json()
+    if fmt == "json":
+        return facts.to_json(indent=2)
+    return render_markdown(facts)
+
+
 @cli.command()
 @click.argument("inputs", nargs=-1, required=True)
-@click.option("--published", help="Publication date (YYYY-MM-DD) for inputs that carry none.")
+@published_option
 @click.option("--format", "fmt", type=click.Choice(["markdown", "json", "jsonl"]),
-              default="markdown", show_default=True)
-def extract(inputs: tuple[str, ...], published: str | None, fmt: str) -> None:
-    """Extract the facts of articles: .txt, .html, news-please .json, .jsonl or - (stdin).
+              default="markdown", show_default=True,
+              help="markdown: a fact sheet; json: the newsfacts/1 record (an array for "
+                   "several articles); jsonl: one record a line.")
+@pipeline_option
+def extract(inputs: tuple[str, ...], published: str | None, fmt: str,
+            pipeline: str | None) -> None:
+    """Extract the facts of articles in INPUTS: .txt, .html, news-please .json and
+    .jsonl files, folders of them, or - for standard input.
+
+    A bad input is reported on stderr and skipped; the exit code is then 1.
 
     Example: newsfacts extract story.txt --published 2024-01-26
     """
-    from .api import extract_many
-    from .ingest.readers import read_inputs  # noqa: F401  (being written)
-    raise click.ClickException("extract: being written")
+    log = FailureLog()
+    try:
+        nlp = load_nlp(pipeline) if pipeline else load_nlp()  # one cache entry for the default
+    except NewsfactsError as err:
+        raise click.ClickException(str(err)) from None
+    stdin = click.get_binary_stream("stdin")
+    with reported_warnings():
+        items = read_inputs(inputs, published=published, stdin=stdin)
+        results = extract_many(log.articles(items), nlp=nlp, on_error=log.on_error)
+        _write(results, fmt)
+    log.finish()
+
+
+def _write(results: Iterable[Facts], fmt: str) -> None:
+    if fmt == "json":  # one object, or an array when there are several
+        records = [facts.to_dict() for facts in results]
+        if records:
+            shown = records[0] if len(records) == 1 else records
+            click.echo(json.dumps(shown, ensure_ascii=False, indent=2))
+        return
+    for number, facts in enumerate(results):
+        if fmt == "markdown" and number:
+            click.echo("---\n")
+        click.echo(render(facts, fmt))
 
 
 EVALS = {

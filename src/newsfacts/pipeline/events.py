@@ -1,12 +1,336 @@
-"""Events: the verbs that carry the story, with agents, patients and a date."""
+"""Events: the verbs and event nouns that carry the story, with agents, patients and a date.
+
+Triggers are content verbs outside quotation marks (speech acts included) and
+nouns from an event lexicon ("verdict", "closing argument"). Agents and
+patients come from the dependency parse (active and passive subjects, objects,
+possessors, "by" phrases), mapped to entities through EntityLookup. A time
+expression anchors the first trigger above it in the tree; a trigger without
+one takes the anchor of the clause that governs it, unless it is irrealis
+(infinitive, modal) or pluperfect. Rules and their reasons:
+docs/amounts-events.md.
+"""
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from spacy.tokens import Doc, Span, Token
 
 from ..article import Article
-from ..schema import Entity, Event, TimeExpr
+from ..schema import Entity, Event, TextSpan, TimeExpr
+from .entities import EntityLookup
+
+LEX = json.loads((Path(__file__).parent / "patterns" / "event_lexicon.json").read_text(encoding="utf-8"))
+EVENT_NOUNS = set(LEX["event_nouns"])
+NON_EVENT_VERBS = set(LEX["non_event_verbs"])
+PARTICLES = set(LEX["particles"])
+IRREALIS_MODALS = set(LEX["irrealis_modals"])
+RELATIVE_PRONOUNS = set(LEX["relative_pronouns"])
+TIME_PASSING_DEPS = set(LEX["time_passing_deps"])
+NON_EVENT_ENTS = set(LEX["non_event_entity_types"])
+SUPPORT_VERBS = set(LEX["support_verbs"])
+ANCHOR_PREPS = set(LEX["anchor_prepositions"])
+NON_TRIGGER_DEPS = {"amod", "compound", "aux", "auxpass", "nmod", "npadvmod", "det", "case", "acomp"}
+ANCHOR_TYPES = {"DATE", "TIME"}
+DATE_VALUE = re.compile(r"^[\dX]{4}(?:-[0-9WXQSUFAWIN]{1,3}){0,2}")
+QUOTE_MARKS = {'"': '"', "\u201c": "\u201d"}
+
+
+@dataclass
+class _Draft:
+    trigger: Token
+    start: int
+    end: int
+    agents: list[str] = field(default_factory=list)
+    patients: list[str] = field(default_factory=list)
+    time: TimeExpr | None = None
+    date: str | None = None
 
 
 def extract_events(doc: Doc, article: Article, entities: list[Entity],
                    times: list[TimeExpr]) -> list[Event]:
-    return []  # placeholder
+    """Events in text order, ids V1, V2...
+
+    doc (Doc): the parsed article. entities, times: the other extractors' output.
+    RETURNS (list[Event]): trigger span, agents and patients (entity ids), the
+    anchoring TimeExpr id and a normalised date.
+    """
+    lookup = EntityLookup(entities)
+    quoted = quoted_tokens(doc)
+    triggers = [t for t in doc if t.i not in quoted and (is_event_verb(t) or is_event_noun(t))]
+    trigger_ids = {t.i for t in triggers}
+    anchors = anchor_times(doc, times, trigger_ids)
+    drafts = [_draft(t, lookup, anchors) for t in triggers]
+    _carry_dates_forward(drafts)
+    return [_event(i, d, doc) for i, d in enumerate(drafts, 1)]
+
+
+def _draft(trigger: Token, lookup: EntityLookup, anchors: dict[int, TimeExpr]) -> _Draft:
+    start, end = trigger_extent(trigger)
+    agents, patients = roles(trigger)
+    time = time_of(trigger, anchors)
+    return _Draft(trigger, start, end, _entity_ids(agents, lookup), _entity_ids(patients, lookup),
+                  time, date_of(time))
+
+
+def _event(number: int, draft: _Draft, doc: Doc) -> Event:
+    sent = draft.trigger.sent
+    return Event(id=f"V{number}", start=draft.start, end=draft.end,
+                 text=doc.text[draft.start:draft.end], agents=draft.agents,
+                 patients=draft.patients, time=draft.time.id if draft.time else None,
+                 date=draft.date, sentence=_sentence_span(sent))
+
+
+def _sentence_span(sent: Span) -> TextSpan:
+    text = sent.text.rstrip()
+    return TextSpan(sent.start_char, sent.start_char + len(text), text)
+
+
+# ---------------------------------------------------------------- triggers
+
+def is_event_verb(token: Token) -> bool:
+    return (token.pos_ == "VERB" and token.lemma_.lower() not in NON_EVENT_VERBS
+            and token.dep_ not in NON_TRIGGER_DEPS and token.ent_type_ not in NON_EVENT_ENTS
+            and not _noun_modifier(token))
+
+
+def _noun_modifier(verb: Token) -> bool:
+    """A gerund the parser made the head of the event noun after it: "opening statements"."""
+    if verb.tag_ != "VBG" or verb.i + 1 >= len(verb.doc):
+        return False
+    noun = verb.doc[verb.i + 1]
+    others = [c for c in verb.children if c.i != noun.i and c.dep_ != "punct"]
+    return noun.head.i == verb.i and noun.dep_ == "dobj" and is_event_noun(noun) and not others
+
+
+def is_event_noun(token: Token) -> bool:
+    return (token.pos_ == "NOUN" and token.lemma_.lower() in EVENT_NOUNS
+            and token.dep_ != "compound" and token.ent_type_ not in NON_EVENT_ENTS)
+
+
+def quoted_tokens(doc: Doc) -> set[int]:
+    """Indices of tokens between quotation marks (the speaker's words, not narrated events)."""
+    inside: set[int] = set()
+    for para in _paragraphs(doc):
+        opener = None
+        for token in para:
+            if opener is None and token.text in QUOTE_MARKS:
+                opener = token
+            elif opener is not None and token.text == QUOTE_MARKS[opener.text]:
+                if _full_quote(opener):
+                    inside.update(range(opener.i + 1, token.i))
+                opener = None
+    return inside
+
+
+def _full_quote(opener: Token) -> bool:
+    """A quote that opens with a capital is the speaker's own sentence; a
+    lower-case fragment ('Trump "just rose and walked out"') narrates."""
+    after = opener.nbor(1) if opener.i + 1 < len(opener.doc) else None
+    return after is not None and after.text[:1].isupper()
+
+
+def _paragraphs(doc: Doc) -> list[Span]:
+    spans, start = [], 0
+    for token in doc:
+        if "\n" in token.text:
+            spans.append(doc[start:token.i])
+            start = token.i + 1
+    spans.append(doc[start:len(doc)])
+    return spans
+
+
+def trigger_extent(trigger: Token) -> tuple[int, int]:
+    """Character span of the trigger: a verb with its particle ("walked out"),
+    a noun with the nouns compounded before it ("closing argument")."""
+    if trigger.pos_ == "VERB":
+        last = _particle(trigger) or trigger
+        return trigger.idx, last.idx + len(last)
+    first = trigger
+    for left in reversed(list(trigger.lefts)):
+        if left.i == first.i - 1 and left.dep_ == "compound" and left.pos_ == "NOUN":
+            first = left
+    if first.i > 0 and _noun_modifier(trigger.doc[first.i - 1]):
+        first = trigger.doc[first.i - 1]
+    return first.idx, trigger.idx + len(trigger)
+
+
+def _particle(verb: Token) -> Token | None:
+    for child in verb.rights:
+        if child.i != verb.i + 1 or child.lower_ not in PARTICLES:
+            continue
+        if child.dep_ == "prt":
+            return child
+        # "walked out of the room": "out" parsed as a preposition heading "of"
+        if child.dep_ == "prep" and not any(c.dep_ == "pobj" for c in child.children):
+            return child
+    return None
+
+
+# ---------------------------------------------------------------- roles
+
+def roles(trigger: Token) -> tuple[list[Token], list[Token]]:
+    """Agent and patient tokens of a trigger (not yet mapped to entities)."""
+    if trigger.pos_ == "VERB":
+        return _verb_roles(trigger)
+    return _noun_roles(trigger)
+
+
+def _verb_roles(verb: Token) -> tuple[list[Token], list[Token]]:
+    agents = _children(verb, {"nsubj", "csubj"})
+    patients = _children(verb, {"nsubjpass", "dobj", "dative"})
+    for by_phrase in _children(verb, {"agent"}):
+        agents += _children(by_phrase, {"pobj"})
+    agents = [_antecedent(t) for t in agents]
+    patients = [_antecedent(t) for t in patients]
+    if not agents and not _children(verb, {"nsubjpass"}):
+        agents = _controller(verb)
+    return _with_conjuncts(agents), _with_conjuncts(patients)
+
+
+def _noun_roles(noun: Token) -> tuple[list[Token], list[Token]]:
+    agents = _children(noun, {"poss"})
+    patients: list[Token] = []
+    for prep in _children(noun, {"prep"}):
+        if prep.lower_ == "by":
+            agents += _children(prep, {"pobj"})
+        elif prep.lower_ in ("of", "against"):
+            patients += _children(prep, {"pobj"})
+    for clause in _children(noun, {"relcl"}):
+        agents += [t for t in _children(clause, {"nsubj"}) if t.lower_ not in RELATIVE_PRONOUNS]
+    if not agents and noun.dep_ == "dobj" and noun.head.lemma_.lower() in SUPPORT_VERBS:
+        agents = _children(noun.head, {"nsubj"})  # "Kaplan gave testimony": the giver testified
+    return _with_conjuncts(agents), _with_conjuncts(patients)
+
+
+def _children(token: Token, deps: set[str]) -> list[Token]:
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def _antecedent(token: Token) -> Token:
+    """The noun a relative pronoun stands for ("Biden, who beat him" -> Biden)."""
+    if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
+        return token.head.head
+    return token
+
+
+def _controller(verb: Token) -> list[Token]:
+    """The understood subject of a verb without one: the object of an object-control
+    verb ("ordered Trump to pay"), else the subject of the governing verb."""
+    head = verb.head
+    if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN"):
+        return [head]  # "a jury finding ...", "Biden, who beat him" (pronoun-less relative)
+    if verb.dep_ not in ("conj", "xcomp", "advcl") or head is verb or head.pos_ not in ("VERB", "AUX"):
+        return []
+    if verb.dep_ == "advcl" and not _non_finite(verb):
+        return []  # a finite adverbial clause without a subject is a parse error
+    if verb.dep_ == "xcomp":
+        objects = _children(head, {"dobj"})
+        if objects:
+            return objects
+    subjects = _children(head, {"nsubj"})
+    return [_antecedent(t) for t in subjects] or _controller(head)
+
+
+def _non_finite(verb: Token) -> bool:
+    return verb.tag_ in ("VBG", "VBN") or any(c.tag_ == "TO" for c in verb.children)
+
+
+def _with_conjuncts(tokens: list[Token]) -> list[Token]:
+    out: list[Token] = []
+    for token in tokens:
+        out.append(token)
+        out.extend(c for c in token.conjuncts if c.i > token.i)
+    return out
+
+
+def _entity_ids(tokens: list[Token], lookup: EntityLookup) -> list[str]:
+    ids: list[str] = []
+    for token in tokens:
+        entity_id = lookup.at(token.idx, token.idx + len(token))
+        if entity_id and entity_id not in ids:
+            ids.append(entity_id)
+    return ids
+
+
+# ---------------------------------------------------------------- time
+
+def anchor_times(doc: Doc, times: list[TimeExpr], trigger_ids: set[int]) -> dict[int, TimeExpr]:
+    """Trigger index -> the DATE/TIME expression attached to it: the first
+    trigger above the time's head word in the dependency tree."""
+    anchors: dict[int, TimeExpr] = {}
+    for time in times:
+        if time.type not in ANCHOR_TYPES:
+            continue
+        span = doc.char_span(time.start, time.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        trigger = next((a for a in span.root.ancestors if a.i in trigger_ids), None)
+        if trigger is not None:
+            anchors.setdefault(trigger.i, time)
+    return anchors
+
+
+def time_of(trigger: Token, anchors: dict[int, TimeExpr]) -> TimeExpr | None:
+    """The trigger's own anchor, else that of the clause governing it, climbing
+    only through links that keep the same time (not into reported speech or
+    relative clauses, not from an irrealis or pluperfect verb)."""
+    node = trigger
+    if node.i not in anchors and node.pos_ == "VERB":
+        setting = _setting_anchor(node, anchors)
+        if setting is not None:
+            return setting
+    while node.i not in anchors:
+        if node.head is node or node.dep_ not in TIME_PASSING_DEPS or _own_time(node):
+            return None
+        node = node.head
+    return anchors[node.i]
+
+
+def _setting_anchor(verb: Token, anchors: dict[int, TimeExpr]) -> TimeExpr | None:
+    """The anchor of an event noun that sets the scene of the verb: "gave
+    testimony in an October 2022 deposition" happened at the deposition."""
+    for prep in _children(verb, {"prep"}):
+        if prep.lower_ in ANCHOR_PREPS:
+            for noun in _children(prep, {"pobj"}):
+                if noun.i in anchors:
+                    return anchors[noun.i]
+    return None
+
+
+def _own_time(token: Token) -> bool:
+    auxes = [c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")]
+    infinitive = any(c.tag_ == "TO" and c.dep_ == "aux" for c in token.children)
+    return infinitive or "had" in auxes or any(a in IRREALIS_MODALS for a in auxes)
+
+
+def date_of(time: TimeExpr | None) -> str | None:
+    if time is None:
+        return None
+    match = DATE_VALUE.match(time.value or "")
+    return match.group() if match else None
+
+
+def _carry_dates_forward(drafts: list[_Draft]) -> None:
+    """A simple-past verb in a sentence with no time expression takes the date
+    of the previous sentence's dated simple-past event when they share an agent
+    (narrative continuation: "X walked out Friday. X left as ...")."""
+    by_sentence: dict[int, list[_Draft]] = {}
+    for draft in drafts:
+        by_sentence.setdefault(draft.trigger.sent.start, []).append(draft)
+    sentences = sorted(by_sentence)
+    for before, current in zip(sentences, sentences[1:]):
+        if any(d.time for d in by_sentence[current]):
+            continue
+        # only events dated by their own time expression: dates never chain
+        sources = [d for d in by_sentence[before] if d.time and d.date and _simple_past(d.trigger)]
+        for draft in by_sentence[current]:
+            if draft.date is None and _simple_past(draft.trigger):
+                source = next((s for s in sources if set(s.agents) & set(draft.agents)), None)
+                draft.date = source.date if source else None
+
+
+def _simple_past(token: Token) -> bool:
+    return token.tag_ == "VBD" and not any(c.dep_ in ("aux", "auxpass") for c in token.children)

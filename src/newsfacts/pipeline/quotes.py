@@ -1,11 +1,9 @@
-"""Quotes: direct, partial and reported speech, each with its cue and speaker."""
+"""Quotes: direct, partial and reported speech, each with its cue and speaker.
+
+The work is done in the quoting package; this module keeps the stable import.
+"""
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from .quoting import extract_quotes, find_quotes
 
-from ..article import Article
-from ..schema import Entity, Quote
-
-
-def extract_quotes(doc: Doc, article: Article, entities: list[Entity]) -> list[Quote]:
-    return []  # placeholder: being written (issue 4)
+__all__ = ["extract_quotes", "find_quotes"]

@@ -1,11 +1,10 @@
-"""Time expressions: TIMEX3 tagging and normalisation against the publication date."""
+"""Time expressions: TIMEX3 tagging and normalisation against the publication date.
+
+The grammar lives in the timex package; this module keeps the extractor's
+public name where facts.py imports it.
+"""
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from .timex import extract_times, find_times
 
-from ..article import Article
-from ..schema import TimeExpr
-
-
-def extract_times(doc: Doc, article: Article) -> list[TimeExpr]:
-    return []  # placeholder: being written (issue 3)
+__all__ = ["extract_times", "find_times"]

@@ -1,0 +1,110 @@
+"""Learn the quote cue lexicon and dependency patterns from PolNeAR train.
+
+Usage: python scripts/learn_cues.py ../shared/data/polnear/train [--cache F.spacy]
+Writes src/newsfacts/pipeline/patterns/cues.json:
+- cues: for each cue word key (a verb lemma, "according to", ...): n = how
+  often it is an annotated cue, p = n / how often the word occurs at all;
+- content_deps / source_deps / cue_deps: for each dependency label, how often a
+  child of the cue with that label lies inside the content / source / cue span
+  (overall, and per cue key under cues[key]).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+
+from spacy.tokens import Doc, DocBin
+
+from newsfacts import load_nlp
+from newsfacts.eval.polnear import load_split
+from newsfacts.pipeline.quoting.lexicon import CUES_PATH, cue_key
+
+MIN_COUNT = 3
+
+
+def token_set(doc: Doc, spans) -> set[int]:
+    found = set()
+    for start, end in spans:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            found.update(range(span.start, span.end))
+    return found
+
+
+def cue_head(doc: Doc, cue_tokens: set[int]):
+    heads = [doc[i] for i in sorted(cue_tokens) if doc[i].head.i not in cue_tokens or doc[i].head.i == i]
+    verbs = [t for t in heads if t.pos_ in ("VERB", "AUX")]
+    return (verbs or heads or [None])[0]
+
+
+def parse_docs(texts: list[str], cache: Path | None) -> list[Doc]:
+    nlp = load_nlp()
+    if cache and cache.exists():
+        return list(DocBin().from_bytes(cache.read_bytes()).get_docs(nlp.vocab))
+    docs = list(nlp.pipe(texts, batch_size=16))
+    if cache:
+        cache.write_bytes(DocBin(docs=docs).to_bytes())
+    return docs
+
+
+def learn(docs: list[Doc], gold) -> dict:
+    n_cue: Counter = Counter()
+    per_key = defaultdict(lambda: defaultdict(lambda: [0.0, 0.0]))  # (table, key) -> dep -> [hits, total]
+    overall = defaultdict(lambda: defaultdict(lambda: [0.0, 0.0]))
+    for doc, pdoc in zip(docs, gold):
+        weight = 1.0 / len(pdoc.annotations)
+        for attributions in pdoc.annotations:
+            for attr in attributions:
+                cue_tokens = token_set(doc, attr.cue)
+                head = cue_head(doc, cue_tokens) if cue_tokens else None
+                if head is None:
+                    continue
+                key = cue_key(head)
+                n_cue[key] += weight
+                roles = {"content_deps": token_set(doc, attr.content),
+                         "source_deps": token_set(doc, attr.source),
+                         "cue_deps": cue_tokens}
+                for child in head.children:
+                    subtree = {t.i for t in child.subtree}
+                    for table, tokens in roles.items():
+                        inside = len(subtree & tokens) / len(subtree) > 0.5
+                        for stats in (per_key[(table, key)], overall[table]):
+                            stats[child.dep_][0] += weight * inside
+                            stats[child.dep_][1] += weight
+    seen = Counter(cue_key(t) for doc in docs for t in doc)
+    cues = {}
+    for key, count in n_cue.items():
+        if count < MIN_COUNT:
+            continue
+        entry = {"n": round(count, 1), "p": round(count / max(seen[key], count), 3)}
+        for table in ("content_deps", "source_deps", "cue_deps"):
+            entry[table] = {dep: [round(h / t, 3), round(t, 1)]
+                            for dep, (h, t) in per_key[(table, key)].items() if t >= 5}
+        cues[key] = entry
+    result = {"source": "PolNeAR v1.0.0 train", "min_count": MIN_COUNT, "threshold": 0.3,
+              "cues": dict(sorted(cues.items(), key=lambda kv: -kv[1]["n"]))}
+    for table in ("content_deps", "source_deps", "cue_deps"):
+        result[table] = {dep: round(h / t, 3) for dep, (h, t) in overall[table].items() if t >= 5}
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("train_dir")
+    parser.add_argument("--cache", type=Path, help="DocBin of the parsed train texts (made if absent)")
+    parser.add_argument("--out", type=Path, default=CUES_PATH)
+    args = parser.parse_args()
+    started = time.perf_counter()
+    gold = load_split(args.train_dir)
+    docs = parse_docs([d.text for d in gold], args.cache)
+    lexicon = learn(docs, gold)
+    args.out.write_text(json.dumps(lexicon, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"{len(lexicon['cues'])} cue keys from {len(docs)} articles "
+          f"in {time.perf_counter() - started:.1f}s -> {args.out}")
+
+
+if __name__ == "__main__":
+    main()

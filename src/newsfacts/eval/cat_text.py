@@ -1,0 +1,103 @@
+"""Rebuild plain text from CAT XML tokens (MEANTIME, SemEval-2015 TimeLine), keeping
+each token's character span, so gold token annotations map onto our offsets.
+
+Layout: the title (sentence 0), a blank line, the dateline (sentence 1), a blank
+line, then the body sentences separated by single spaces.
+"""
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+NO_SPACE_BEFORE = {",", ".", ";", ":", "!", "?", ")", "]", "}", "%", "'s", "'S", "n't", "'re",
+                   "'ve", "'ll", "'d", "'m", "’s", "..."}
+NO_SPACE_AFTER = {"(", "[", "{", "$", "£", "€", "#"}
+QUOTE_TOKENS = {"``": '"', "''": '"', '"': '"'}
+
+
+@dataclass
+class CatToken:
+    t_id: str
+    sentence: int
+    number: int
+    text: str
+    start: int = 0
+    end: int = 0
+
+
+@dataclass
+class CatDocument:
+    doc_id: str
+    name: str
+    url: str | None
+    tokens: list[CatToken]
+    text: str
+    title: str
+    published: str | None
+    root: ET.Element
+
+    def token(self, t_id: str) -> CatToken:
+        return self._by_id[t_id]
+
+    def __post_init__(self):
+        self._by_id = {t.t_id: t for t in self.tokens}
+
+
+def read_cat(path: str | Path) -> CatDocument:
+    root = ET.parse(path).getroot()
+    tokens = [CatToken(t.get("t_id"), int(t.get("sentence")), int(t.get("number")), t.text or "")
+              for t in root.iter("token")]
+    text = rebuild(tokens)
+    title = text[min(t.start for t in tokens if t.sentence == 0):max(t.end for t in tokens if t.sentence == 0)]
+    dateline = " ".join(t.text for t in tokens if t.sentence == 1)
+    return CatDocument(root.get("doc_id"), root.get("doc_name") or Path(path).stem,
+                       root.get("url") or root.get("src_url"), tokens, text, title,
+                       parse_dateline(dateline), root)
+
+
+def rebuild(tokens: list[CatToken]) -> str:
+    """Join tokens into text, setting each token's start/end; returns the text."""
+    parts: list[str] = []
+    length = 0
+    previous: CatToken | None = None
+    quote_open = False
+    for token in tokens:
+        surface = QUOTE_TOKENS.get(token.text, token.text)
+        is_quote = token.text in QUOTE_TOKENS
+        opening = token.text == "``" or (token.text == '"' and not quote_open)
+        if is_quote:
+            quote_open = opening
+        gap = separator(previous, token, parts, is_quote and not opening)
+        parts.append(gap)
+        length += len(gap)
+        token.start, token.end = length, length + len(surface)
+        parts.append(surface)
+        length += len(surface)
+        previous = token
+        token._opening_quote = is_quote and opening  # type: ignore[attr-defined]
+    return "".join(parts)
+
+
+def separator(previous: CatToken | None, token: CatToken, parts: list[str], closing_quote: bool) -> str:
+    if previous is None:
+        return ""
+    if token.sentence != previous.sentence and token.sentence <= 2:
+        return "\n\n"
+    if closing_quote or token.text in NO_SPACE_BEFORE or re.fullmatch(r"'[a-z]{1,2}", token.text):
+        return ""
+    if previous.text in NO_SPACE_AFTER or getattr(previous, "_opening_quote", False):
+        return ""
+    return " "
+
+
+def parse_dateline(text: str) -> str | None:
+    text = re.sub(r"\s+,", ",", text.strip())
+    for fmt in ("%B %d, %Y", "%A, %B %d, %Y", "%b %d, %Y", "%d %B %Y"):
+        try:
+            return datetime.strptime(text, fmt).date().isoformat()
+        except ValueError:
+            continue
+    return None

@@ -1,0 +1,335 @@
+"""PolNeAR evaluation: `newsfacts eval polnear DIR [--out PRED_DIR]`.
+
+Reads PolNeAR (text/*.txt, attributions/*.ann in brat standoff, metadata.tsv),
+runs the extractor on each text, writes predictions as brat .ann in PolNeAR's
+own format, and prints Citron-style P/R/F1 for source, cue, content and whole
+attributions, exact-span and token-overlap, for all attributions and for those
+whose content is in quotation marks (see docs/quotes.md for the definitions)."""
+from __future__ import annotations
+
+import csv
+import re
+from bisect import bisect_left
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import NewsfactsError
+from ..schema import Quote
+
+Spans = tuple[tuple[int, int], ...]
+ROLES = ("Source", "Cue", "Content")
+
+
+@dataclass
+class Attribution:
+    source: Spans = ()
+    cue: Spans = ()
+    content: Spans = ()
+
+    def role(self, name: str) -> Spans:
+        return getattr(self, name.lower())
+
+
+@dataclass
+class PolnearDoc:
+    name: str
+    text: str
+    published: str | None
+    annotations: list[list[Attribution]] = field(default_factory=list)  # one list per annotator
+
+
+def parse_spans(field_text: str) -> Spans:
+    return tuple(tuple(int(x) for x in part.split()) for part in field_text.split(";"))
+
+
+def read_ann(path: Path) -> list[Attribution]:
+    """The attributions of one brat .ann file (E lines linking T spans)."""
+    spans: dict[str, tuple[str, Spans]] = {}
+    events: list[dict[str, str]] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        cols = line.split("\t")
+        if line.startswith("T") and len(cols) >= 2 and " " in cols[1]:
+            label, offsets = cols[1].split(" ", 1)
+            spans[cols[0]] = (label, parse_spans(offsets))
+        elif line.startswith("E") and len(cols) >= 2:
+            events.append(dict(arg.split(":", 1) for arg in cols[1].split() if ":" in arg))
+    result = []
+    for args in events:
+        roles = {r.lower(): spans[args[r]][1] for r in ROLES if args.get(r) in spans}
+        result.append(Attribution(**roles))
+    return result
+
+
+def read_dates(directory: Path) -> dict[str, str]:
+    path = directory / "metadata.tsv"
+    if not path.exists():
+        return {}
+    with path.open(encoding="utf-8") as handle:
+        return {row["filename"]: row.get("publication_date") or None
+                for row in csv.DictReader(handle, delimiter="\t")}
+
+
+def load_split(directory: Path | str) -> list[PolnearDoc]:
+    """Texts, dates and every annotator's attributions ({name}_{annotator}.ann)."""
+    directory = Path(directory)
+    dates = read_dates(directory)
+    docs = []
+    for text_path in sorted((directory / "text").glob("*.txt")):
+        name = text_path.stem
+        ann_paths = sorted((directory / "attributions").glob(f"{name}_*.ann"))
+        ann_paths = [p for p in ann_paths if p.stem.rsplit("_", 1)[0] == name]
+        docs.append(PolnearDoc(name, text_path.read_text(encoding="utf-8"), dates.get(name),
+                               [read_ann(p) for p in ann_paths]))
+    return docs
+
+
+# ---------------------------------------------------------------- predictions
+
+QUOTE_OPEN = "\"“„‟«‘'`"
+QUOTE_CLOSE = "\"”»’'"
+
+
+def polnear_content(text: str, quote: Quote) -> Spans:
+    """PolNeAR's content span: quotation marks and a leading "that" included."""
+    parts = [(p.start, p.end) for p in quote.parts] or [(quote.start, quote.end)]
+    if quote.kind == "direct":
+        return tuple(_with_marks(text, s, e) for s, e in parts)
+    start, end = parts[0][0], parts[-1][1]
+    m = re.search(r"\bthat\s+$", text[max(0, start - 10):start])
+    if m:
+        start = max(0, start - 10) + m.start()
+    return ((start, end),)
+
+
+def _with_marks(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen an inner span by its quotation marks (`` and '' are two characters)."""
+    if text[max(0, start - 2):start] in ("``", "''"):
+        start -= 2
+    elif start > 0 and text[start - 1] in QUOTE_OPEN:
+        start -= 1
+    if text[end:end + 2] == "''":
+        end += 2
+    elif end < len(text) and text[end] in QUOTE_CLOSE:
+        end += 1
+    return start, end
+
+
+def to_attributions(text: str, quotes: list[Quote]) -> list[Attribution]:
+    """Our quotes as PolNeAR attributions (partial quotes are inside an
+    indirect one already and are not repeated)."""
+    result = []
+    for quote in quotes:
+        if quote.kind == "partial":
+            continue
+        speaker = quote.speaker
+        source = ((speaker.start, speaker.end),) if speaker and speaker.start is not None else ()
+        cue = ((quote.cue.start, quote.cue.end),) if quote.cue else ()
+        result.append(Attribution(source=source, cue=cue, content=polnear_content(text, quote)))
+    return result
+
+
+def write_ann(path: Path, text: str, attributions: list[Attribution]) -> None:
+    lines, number = [], 0
+    for index, attr in enumerate(attributions, 1):
+        ids = {}
+        for role in ROLES:
+            spans = attr.role(role)
+            if not spans:
+                continue
+            number += 1
+            ids[role] = f"T{number}"
+            offsets = ";".join(f"{s} {e}" for s, e in spans)
+            lines.append(f"T{number}\t{role} {offsets}\t{' '.join(text[s:e] for s, e in spans)}")
+        anchor = attr.cue or attr.content
+        number += 1
+        label = "Attribution" if attr.source else "Attribution-no-source"
+        lines.append(f"T{number}\t{label} {anchor[0][0]} {anchor[0][1]}\t{text[anchor[0][0]:anchor[0][1]]}")
+        args = " ".join(f"{role}:{ids[role]}" for role in ROLES if role in ids)
+        lines.append(f"E{index}\tAttribution:T{number} {args}")
+    path.write_text("\n".join(line.replace("\n", " ") for line in lines) + "\n", encoding="utf-8")
+
+
+# ---------------------------------------------------------------- scoring
+
+TOKEN = re.compile(r"\w+|[^\w\s]")
+
+
+class Tokens:
+    """Token start offsets of a text, to measure span overlap in tokens."""
+
+    def __init__(self, text: str):
+        self.starts = [m.start() for m in TOKEN.finditer(text)]
+
+    def of(self, spans: Spans) -> set[int]:
+        found: set[int] = set()
+        for start, end in spans:
+            lo, hi = bisect_left(self.starts, start), bisect_left(self.starts, end)
+            found.update(range(lo, hi))
+        return found
+
+
+@dataclass
+class Counts:
+    pred: float = 0.0
+    gold: float = 0.0
+    exact: float = 0.0
+    tok_pred: float = 0.0        # predicted tokens
+    tok_gold: float = 0.0
+    tok_hit_p: float = 0.0       # overlap tokens, summed over matched pairs
+    tok_hit_r: float = 0.0
+
+    def add(self, other: Counts, weight: float) -> None:
+        for name in vars(self):
+            setattr(self, name, getattr(self, name) + weight * getattr(other, name))
+
+    def exact_prf(self) -> tuple[float, float, float]:
+        return prf(self.exact, self.pred, self.exact, self.gold)
+
+    def token_prf(self) -> tuple[float, float, float]:
+        return prf(self.tok_hit_p, self.tok_pred, self.tok_hit_r, self.tok_gold)
+
+
+def prf(hit_p, total_p, hit_r, total_r) -> tuple[float, float, float]:
+    p = hit_p / total_p if total_p else 0.0
+    r = hit_r / total_r if total_r else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def match(tokens: Tokens, pred: list[Attribution], gold: list[Attribution]) -> list[tuple[int, int]]:
+    """One-to-one pairs (pred, gold) by content token overlap, greedily."""
+    pred_tokens = [tokens.of(a.content) for a in pred]
+    gold_tokens = [tokens.of(a.content) for a in gold]
+    scored = []
+    for i, p in enumerate(pred_tokens):
+        for j, g in enumerate(gold_tokens):
+            shared = len(p & g)
+            if shared:
+                scored.append((shared / len(p | g), i, j))
+    pairs, taken_p, taken_g = [], set(), set()
+    for _, i, j in sorted(scored, reverse=True):
+        if i not in taken_p and j not in taken_g:
+            pairs.append((i, j))
+            taken_p.add(i)
+            taken_g.add(j)
+    return pairs
+
+
+KINDS = ("source", "cue", "content", "attribution")
+
+
+def score_doc(text: str, pred: list[Attribution], gold: list[Attribution],
+              quoted_only: bool = False) -> dict[str, Counts]:
+    if quoted_only:
+        gold = [a for a in gold if is_quoted(text, a)]
+        pred = [a for a in pred if is_quoted(text, a)]
+    tokens = Tokens(text)
+    counts = {kind: Counts() for kind in KINDS}
+    for kind in ("source", "cue", "content"):
+        counts[kind].pred = sum(1 for a in pred if a.role(kind))
+        counts[kind].gold = sum(1 for a in gold if a.role(kind))
+        counts[kind].tok_pred = sum(len(tokens.of(a.role(kind))) for a in pred)
+        counts[kind].tok_gold = sum(len(tokens.of(a.role(kind))) for a in gold)
+    whole = counts["attribution"]
+    whole.pred, whole.gold = len(pred), len(gold)
+    whole.tok_pred = sum(len(tokens.of(_all_spans(a))) for a in pred)
+    whole.tok_gold = sum(len(tokens.of(_all_spans(a))) for a in gold)
+    for i, j in match(tokens, pred, gold):
+        p, g = pred[i], gold[j]
+        for kind in ("source", "cue", "content"):
+            _credit(counts[kind], tokens, p.role(kind), g.role(kind))
+        if all(_same(p.role(k), g.role(k)) for k in ("source", "cue", "content")):
+            whole.exact += 1
+        shared = len(tokens.of(_all_spans(p)) & tokens.of(_all_spans(g)))
+        whole.tok_hit_p += shared
+        whole.tok_hit_r += shared
+    return counts
+
+
+def _all_spans(a: Attribution) -> Spans:
+    return a.source + a.cue + a.content
+
+
+def _same(a: Spans, b: Spans) -> bool:
+    return sorted(a) == sorted(b)
+
+
+def _credit(counts: Counts, tokens: Tokens, pred: Spans, gold: Spans) -> None:
+    if not pred or not gold:
+        return
+    if _same(pred, gold):
+        counts.exact += 1
+    shared = len(tokens.of(pred) & tokens.of(gold))
+    counts.tok_hit_p += shared
+    counts.tok_hit_r += shared
+
+
+def is_quoted(text: str, a: Attribution) -> bool:
+    """The content begins and ends with a quotation mark (PolNeAR keeps them)."""
+    if not a.content:
+        return False
+    first = text[a.content[0][0]:a.content[0][1]].strip()
+    last = text[a.content[-1][0]:a.content[-1][1]].strip()
+    return bool(first) and first[0] in QUOTE_OPEN + "`" and last[-1] in QUOTE_CLOSE
+
+
+# ---------------------------------------------------------------- command
+
+def run(directory: str, out: str | None = None, nlp=None) -> tuple[str, dict]:
+    """Extract every PolNeAR text in directory and score it against its annotators.
+
+    An article with several annotators' files is scored against each, with
+    weight 1/k, so that each article counts once.
+    """
+    from ..api import extract_many
+    from ..article import make_article
+
+    docs = load_split(directory)
+    if not docs:
+        raise NewsfactsError(f"{directory}: no PolNeAR texts (expected text/*.txt and attributions/*.ann).")
+    articles = (make_article(d.text, published=d.published, id=d.name) for d in docs)
+    quotes = (facts.quotes for facts in extract_many(articles, nlp=nlp))
+    summary = evaluate(docs, quotes, Path(out) if out else None)
+    return format_table(summary), summary
+
+
+def evaluate(docs: list[PolnearDoc], quotes: Iterable[list[Quote]], out_dir: Path | None = None) -> dict:
+    """Score the quotes of each article (in the order of docs); write .ann files to out_dir."""
+    if out_dir:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    totals = {scope: {kind: Counts() for kind in KINDS} for scope in ("all", "quoted")}
+    for pdoc, doc_quotes in zip(docs, quotes):
+        pred = to_attributions(pdoc.text, doc_quotes)
+        if out_dir:
+            write_ann(out_dir / f"{pdoc.name}.ann", pdoc.text, pred)
+        for gold in pdoc.annotations:
+            weight = 1.0 / len(pdoc.annotations)
+            for scope in totals:
+                for kind, counts in score_doc(pdoc.text, pred, gold, scope == "quoted").items():
+                    totals[scope][kind].add(counts, weight)
+    return summarise(totals, len(docs))
+
+
+def summarise(totals: dict, n_docs: int) -> dict:
+    summary: dict = {"articles": n_docs}
+    for scope, by_kind in totals.items():
+        for kind, counts in by_kind.items():
+            for mode, values in (("exact", counts.exact_prf()), ("token", counts.token_prf())):
+                summary[f"{scope}/{kind}/{mode}"] = dict(zip("prf", (round(v, 4) for v in values)))
+            summary[f"{scope}/{kind}/n"] = {"pred": round(counts.pred, 1), "gold": round(counts.gold, 1)}
+    quoted_source = totals["quoted"]["source"]
+    summary["quoted/speaker_accuracy"] = round(
+        quoted_source.exact / quoted_source.gold, 4) if quoted_source.gold else 0.0
+    return summary
+
+
+def format_table(summary: dict) -> str:
+    rows = [f"PolNeAR: {summary['articles']} articles",
+            f"{'scope':8} {'role':12} {'exact P':>8} {'R':>6} {'F1':>6}   {'token P':>8} {'R':>6} {'F1':>6}"]
+    for scope in ("all", "quoted"):
+        for kind in KINDS:
+            e, t = summary[f"{scope}/{kind}/exact"], summary[f"{scope}/{kind}/token"]
+            rows.append(f"{scope:8} {kind:12} {e['p']:8.3f} {e['r']:6.3f} {e['f']:6.3f}   "
+                        f"{t['p']:8.3f} {t['r']:6.3f} {t['f']:6.3f}")
+    rows.append(f"quoted speaker accuracy (exact source): {summary['quoted/speaker_accuracy']:.3f}")
+    return "\n".join(rows)

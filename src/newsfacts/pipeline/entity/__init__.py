@@ -1,0 +1,88 @@
+"""Entities and in-document coreference: NER names grouped into people,
+organisations and places, with nominal and pronoun mentions linked to them.
+
+Steps: names (repaired NER spans) -> attributes of each name -> people clustered by
+name parts, other names by short forms -> nominals and pronouns linked in text
+order -> Entity records. See docs/entities.md.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from ...article import Article
+from ...schema import Entity, TextSpan
+from .attributes import apply, read_attributes
+from .lexicon import lexicon
+from .lookup import EntityLookup
+from .mentions import (name_mention, name_spans, nominal_mentions, pronoun_mentions,
+                       surname_mentions)
+from .model import NAME, NOMINAL, Cluster, Mention
+from .names import cluster_others, cluster_people
+from .resolve import make_state, resolve
+
+__all__ = ["extract_entities", "EntityLookup"]
+
+
+def extract_entities(doc: Doc, article: Article | None = None) -> list[Entity]:
+    """The entities of one parsed article, each with all its resolved mentions.
+
+    doc (Doc): the article parsed by the newsfacts pipeline.
+    article (Article): its text and metadata (offsets index article.text == doc.text).
+    RETURNS (list[Entity]): entities E1.. in order of first mention.
+    """
+    lex = lexicon()
+    names = [m for m in (name_mention(span, lex) for span in name_spans(doc)) if m is not None]
+    names = sorted(names + surname_mentions(doc, names, _tokens_of(names), lex), key=lambda m: m.start)
+    person_words = frozenset(w for m in names if m.label == "PERSON" for w in m.words)
+    found = [read_attributes(doc, m, lex, person_words) for m in names]
+    for mention, facts in zip(names, found):
+        mention.title = mention.title or facts.title
+    clusters = cluster_people(names, lex) + cluster_others(names, lex)
+    name_at = {i: m for m in names for i in range(m.start, m.end)}
+    for mention, facts in zip(names, found):
+        if mention.cluster is not None:
+            apply(facts, mention.cluster, name_at)
+    taken = set(name_at)
+    others = nominal_mentions(doc, taken, lex) + pronoun_mentions(doc, taken)
+    state = make_state(doc, lex, clusters, names + others)
+    resolve(state, others)
+    return to_entities(doc, clusters)
+
+
+def to_entities(doc: Doc, clusters: list[Cluster]) -> list[Entity]:
+    kept = [c for c in clusters if c.has_name() or c.agent]
+    kept.sort(key=lambda c: min(m.start for m in c.mentions))
+    return [Entity(id=f"E{n}", name=entity_name(doc, c), type=c.label,
+                   mentions=_spans(doc, c.mentions), attributes=_attributes(c))
+            for n, c in enumerate(kept, 1)]
+
+
+def entity_name(doc: Doc, cluster: Cluster) -> str:
+    """The most complete name: most words, then longest, then first written."""
+    named = [m for m in cluster.mentions if m.kind == NAME]
+    if named:
+        best = max(named, key=lambda m: (len(m.words), len(m.text), -m.start))
+        return best.text
+    first = min((m for m in cluster.mentions if m.kind == NOMINAL), key=lambda m: m.start)
+    return doc[first.start:first.end].text
+
+
+def _spans(doc: Doc, mentions: list[Mention]) -> list[TextSpan]:
+    seen: dict[tuple[int, int], TextSpan] = {}
+    for mention in mentions:
+        span = doc[mention.start:mention.end]
+        seen.setdefault((span.start_char, span.end_char),
+                        TextSpan(span.start_char, span.end_char, span.text))
+    return [seen[key] for key in sorted(seen)]
+
+
+def _attributes(cluster: Cluster) -> dict:
+    attributes = {key: (list(value) if isinstance(value, list) else value)
+                  for key, value in cluster.attributes.items()}
+    if cluster.label != "PERSON":
+        attributes["age"] = None
+    return attributes
+
+
+def _tokens_of(mentions: list[Mention]) -> set[int]:
+    return {i for m in mentions for i in range(m.start, m.end)}

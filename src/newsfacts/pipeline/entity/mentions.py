@@ -1,0 +1,181 @@
+"""Find the mentions of a Doc: names (NER spans, repaired), nominals, pronouns."""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from .lexicon import PRONOUNS, Lexicon
+from .model import NAME, NOMINAL, PRONOUN, Mention
+
+KEEP = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"}
+DEFINITE_DETS = {"the", "this", "that", "these", "those"}
+POSSESSIVE = {"'s", "’s", "'", "’"}
+ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj", "dative", "oprd", "ROOT"}
+PP_OF_NOMINAL = {"for", "of", "at", "with", "from"}
+MAX_PREMODS = 8
+
+
+def name_spans(doc: Doc) -> list[Span]:
+    """NER spans worth resolving; neighbours of one label split by a space are joined
+    ("Bergdorf" + "Goodman")."""
+    spans: list[Span] = []
+    for ent in doc.ents:
+        if ent.label_ not in KEEP:
+            continue
+        last = spans[-1] if spans else None
+        if last is not None and last.label_ == ent.label_ and last.end == ent.start \
+                and doc[last.end - 1].whitespace_ == " ":
+            spans[-1] = Span(doc, last.start, ent.end, label=ent.label_)
+        else:
+            spans.append(ent)
+    return [_without_possessive(span) for span in spans]
+
+
+def _without_possessive(span: Span) -> Span:
+    if len(span) > 1 and span[-1].text in POSSESSIVE:
+        return Span(span.doc, span.start, span.end - 1, label=span.label_)
+    return span
+
+
+def name_mention(span: Span, lex: Lexicon) -> Mention | None:
+    """A name mention, with titles, honorifics and suffixes split off its words
+    (None for a party name used as a person noun: "the Republican")."""
+    if span.label_ == "NORP" and len(span) == 1 and _norp_nominal(span.root) is not None:
+        return None
+    tokens = [t for t in span if not (t.i == span.start and t.lower_ == "the")
+              and t.text not in POSSESSIVE]
+    gender = title = None
+    while len(tokens) > 1 and span.label_ == "PERSON":
+        lower = tokens[0].lower_
+        if lower in lex.honorifics:
+            gender = lex.honorifics[lower]
+        elif lex.title_word(tokens[0].text):
+            title = lex.title_word(tokens[0].text)
+        else:
+            break
+        tokens = tokens[1:]
+    while len(tokens) > 1 and tokens[-1].lower_.strip(",") in lex.name_suffixes | {","}:
+        tokens = tokens[:-1]
+    if not tokens:
+        return None
+    words = tuple(t.lower_ for t in tokens)
+    if span.label_ == "PERSON" and gender is None and len(words) > 1:
+        gender = lex.first_name_gender(words[0])
+    text = span.doc[tokens[0].i:tokens[-1].i + 1].text
+    return Mention(span.start, span.end, NAME, span.label_, span.root.i, words=words,
+                   gender=gender, title=title, text=text, plural=span.root.tag_ in ("NNPS", "NNS"))
+
+
+def premodifiers(doc: Doc, start: int, root: Token) -> list[Token]:
+    """Tokens right before a name that modify it inside its noun phrase
+    ("U.S. District Judge", "Carroll's lawyer", "Democrat"); stops at a determiner."""
+    found: list[Token] = []
+    i = start - 1
+    while i >= 0 and len(found) < MAX_PREMODS:
+        token = doc[i]
+        if token.dep_ in ("det", "punct", "cc", "prep", "predet") or \
+                token.pos_ in ("VERB", "AUX", "ADP", "SPACE"):
+            break
+        if not _within(token, root, start):
+            break
+        found.insert(0, token)
+        i -= 1
+    return found
+
+
+def _within(token: Token, root: Token, start: int) -> bool:
+    head = token
+    for _ in range(MAX_PREMODS + 2):
+        if head == root:
+            return True
+        if head.head == head or head.i > root.i:
+            return False
+        head = head.head
+    return False
+
+
+def nominal_mentions(doc: Doc, taken: set[int], lex: Lexicon) -> list[Mention]:
+    found = []
+    for token in doc:
+        if token.i in taken or token.dep_ not in ARGUMENT_DEPS:
+            continue
+        mention = _nominal(token, lex)
+        if mention is not None:
+            found.append(mention)
+    return found
+
+
+def _nominal(token: Token, lex: Lexicon) -> Mention | None:
+    lemma = token.lemma_.lower()
+    if token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ not in ("", "NORP"):
+        return None
+    if token.ent_type_ == "NORP":
+        return _norp_nominal(token)
+    if lemma in lex.person_nouns or lex.title_word(token.text):
+        label, gender = "PERSON", lex.noun_gender.get(lemma)
+    elif lemma in lex.org_nouns:
+        label, gender = lex.org_nouns[lemma][0], "N"
+    else:
+        return None
+    start, end = nominal_extent(token)
+    return Mention(start, end, NOMINAL, label, token.i, gender=gender, noun=lemma,
+                   plural=token.tag_ in ("NNS", "NNPS"), definite=_definite(token))
+
+
+def _norp_nominal(token: Token) -> Mention | None:
+    """'The Republican' used as a noun for one person (not 'Republican voters')."""
+    if token.tag_ not in ("NNP", "NN") or token.ent_iob_ != "B":
+        return None
+    if token.i + 1 < len(token.doc) and token.doc[token.i + 1].ent_type_ == "NORP":
+        return None
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "a", "an") for c in token.children):
+        return None
+    start, end = nominal_extent(token)
+    return Mention(start, end, NOMINAL, "PERSON", token.i, noun=token.lower_,
+                   definite=_definite(token))
+
+
+def _definite(token: Token) -> bool:
+    return any((c.dep_ == "det" and c.lower_ in DEFINITE_DETS) or c.dep_ == "poss"
+               for c in token.children)
+
+
+def nominal_extent(token: Token) -> tuple[int, int]:
+    """The noun phrase up to its head, plus a following 'for/of/at ...' phrase."""
+    left = [c for c in token.lefts if c.dep_ not in ("punct", "cc", "preconj")]
+    start = min((c.left_edge.i for c in left), default=token.i)
+    end = token.i + 1
+    for child in token.rights:
+        if child.dep_ == "prep" and child.lower_ in PP_OF_NOMINAL and child.i == end:
+            end = child.right_edge.i + 1
+            break
+    return start, end
+
+
+def pronoun_mentions(doc: Doc, taken: set[int]) -> list[Mention]:
+    found = []
+    for token in doc:
+        form = token.lower_
+        if token.i in taken or form not in PRONOUNS or token.pos_ != "PRON":
+            continue
+        gender, case = PRONOUNS[form]
+        if form == "her" and token.tag_ == "PRP$":
+            case = "poss"
+        label = "PERSON" if gender in ("M", "F") else "ORG"
+        found.append(Mention(token.i, token.i + 1, PRONOUN, label, token.i,
+                             gender=gender, noun=case))
+    return found
+
+
+def surname_mentions(doc: Doc, names: list[Mention], taken: set[int], lex: Lexicon) -> list[Mention]:
+    """Capitalised words NER missed that are the surname of a person named in full
+    elsewhere in the article ("pay Carroll millions")."""
+    surnames = {m.words[-1] for m in names if m.label == "PERSON" and len(m.words) > 1}
+    found = []
+    for token in doc:
+        if token.i in taken or token.tag_ != "NNP" or token.lower_ not in surnames:
+            continue
+        if token.ent_type_ or not token.text[:1].isupper():
+            continue
+        found.append(Mention(token.i, token.i + 1, NAME, "PERSON", token.i,
+                             words=(token.lower_,), text=token.text))
+    return found

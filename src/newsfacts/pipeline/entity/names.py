@@ -1,0 +1,195 @@
+"""Group name mentions into clusters: people by name parts, the rest by short forms.
+
+People: full names (two words or more) merge when their surnames agree and their
+first names are equal or one is the other's initial. A one-word name is a surname:
+it joins the person with that surname; when several people share it, see
+`pick_namesake`. Any other NER label on a word that is a person's surname or full
+name in the same article (spaCy's small model often tags a bare "Trump" ORG) is
+retyped PERSON; places (GPE, LOC) are never retyped.
+
+Other names merge within one type class when their normalised forms are equal, one
+is the initials of the other ("U.S." / "United States"), a listed alias, or a word
+prefix of a unique longer name of the same type ("Apple" / "Apple Inc.").
+"""
+from __future__ import annotations
+
+from .lexicon import Lexicon
+from .model import PLACES, Cluster, Mention
+
+RETYPABLE = {"ORG", "PRODUCT", "WORK_OF_ART", "FAC", "EVENT", "LAW", "NORP"}
+
+
+def surname(mention: Mention, lex: Lexicon) -> str:
+    words = [w for w in mention.words if w not in lex.name_suffixes]
+    return (words or list(mention.words))[-1]
+
+
+def first_name(mention: Mention) -> str | None:
+    return mention.words[0] if len(mention.words) > 1 else None
+
+
+def compatible_first(a: str, b: str) -> bool:
+    a, b = a.rstrip("."), b.rstrip(".")
+    return a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b))
+
+
+def suffix_of(mention: Mention, lex: Lexicon) -> str | None:
+    return next((w for w in mention.words if w in lex.name_suffixes), None)
+
+
+def cluster_people(mentions: list[Mention], lex: Lexicon) -> list[Cluster]:
+    clusters: list[Cluster] = []
+    for mention in mentions:
+        if mention.label == "PERSON" and len(mention.words) > 1:
+            _add_full_name(mention, clusters, lex)
+    by_surname: dict[str, list[Cluster]] = {}
+    for cluster in clusters:
+        by_surname.setdefault(cluster.last_name, []).append(cluster)
+    full_names = {m.words: c for c in clusters for m in c.mentions}
+    tagged_person = {m.words for m in mentions if m.label == "PERSON"}
+    for mention in mentions:
+        if mention.cluster is not None:
+            continue
+        if mention.label != "PERSON" and not _retype(mention, by_surname, full_names, tagged_person):
+            continue
+        if mention.words in full_names:
+            full_names[mention.words].add(mention)
+            continue
+        _add_surname(mention, clusters, by_surname, lex)
+    return clusters
+
+
+def _add_full_name(mention: Mention, clusters: list[Cluster], lex: Lexicon) -> None:
+    last, first, suffix = surname(mention, lex), first_name(mention), suffix_of(mention, lex)
+    for cluster in clusters:
+        if cluster.last_name == last and suffix_of(cluster.mentions[0], lex) == suffix \
+                and any(compatible_first(first, f) for f in cluster.first_names):
+            cluster.add(mention)
+            cluster.first_names.add(first)
+            return
+    cluster = Cluster("PERSON", last_name=last, first_names={first})
+    cluster.add(mention)
+    clusters.append(cluster)
+
+
+def _retype(mention: Mention, by_surname: dict, full_names: dict, tagged_person: set) -> bool:
+    """A name NER tagged otherwise is a person when the same words name a person
+    elsewhere in the article (as a full name, a surname, or tagged PERSON)."""
+    if mention.label not in RETYPABLE:
+        return False
+    if mention.words in full_names or mention.words in tagged_person or (
+            len(mention.words) == 1 and mention.words[0] in by_surname):
+        mention.label = "PERSON"
+        return True
+    return False
+
+
+def _add_surname(mention: Mention, clusters: list[Cluster], by_surname: dict,
+                 lex: Lexicon) -> None:
+    word = surname(mention, lex)
+    candidates = by_surname.get(word, [])
+    if len(mention.words) == 1 and not candidates:
+        candidates = [c for c in clusters if mention.words[0] in c.first_names]
+        candidates = candidates if len(candidates) == 1 else []
+    if candidates:
+        chosen = pick_namesake(mention, candidates)
+    else:
+        chosen = Cluster("PERSON", last_name=word)
+        clusters.append(chosen)
+        by_surname[word] = [chosen]
+    if len(mention.words) == 1 and mention.title is None:
+        chosen.bare_surname = True
+    chosen.add(mention)
+
+
+def pick_namesake(mention: Mention, candidates: list[Cluster]) -> Cluster:
+    """The person a surname means when several people share it, in this order:
+    1. a title written with it ("Judge Kaplan") picks the one holding that title;
+    2. an honorific's gender (Mr., Ms.) rules out the other gender;
+    3. news style calls one namesake by the bare surname and marks the others with
+       a title or first name, so a bare surname goes to the one already called so;
+    4. otherwise the one mentioned most recently before it (the first one after it
+       when none comes before)."""
+    if len(candidates) == 1:
+        return candidates[0]
+    pool = candidates
+    if mention.title:
+        pool = [c for c in pool if mention.title in c.nouns
+                or any(m.title == mention.title for m in c.mentions)] or pool
+    if mention.gender:
+        pool = [c for c in pool if c.gender in (None, mention.gender)] or pool
+    if mention.title is None and len(mention.words) == 1:
+        bare = [c for c in pool if c.bare_surname]
+        pool = bare if len(bare) == 1 else pool
+    return _most_recent(mention, pool)
+
+
+def _most_recent(mention: Mention, pool: list[Cluster]) -> Cluster:
+    before = [(c.last_token(mention.start), -n, c) for n, c in enumerate(pool)]
+    best = max(before, key=lambda item: item[:2])
+    if best[0] >= 0:
+        return best[2]
+    return min(pool, key=lambda c: min(m.start for m in c.mentions))
+
+
+def cluster_others(mentions: list[Mention], lex: Lexicon) -> list[Cluster]:
+    clusters: list[Cluster] = []
+    forms: list[tuple[Cluster, str, set[str]]] = []  # cluster, type class, known keys
+    for mention in mentions:
+        if mention.cluster is not None or mention.label == "PERSON":
+            continue
+        kind, keys = type_class(mention.label), name_keys(mention, lex)
+        match = next((c for c, k, known in forms if k == kind and keys & known), None)
+        match = match or _unique_prefix(mention, kind, forms, lex)
+        if match is None:
+            match = Cluster(mention.label)
+            clusters.append(match)
+            forms.append((match, kind, set()))
+        match.add(mention)
+        next(known for c, _, known in forms if c is match).update(keys)
+    for cluster in clusters:
+        labels = [m.label for m in cluster.mentions]
+        cluster.label = max(set(labels), key=labels.count)
+    return clusters
+
+
+def type_class(label: str) -> str:
+    return "PLACE" if label in PLACES else label
+
+
+def normal_words(mention: Mention, lex: Lexicon) -> list[str]:
+    words = [w.replace(".", "") for w in mention.words]
+    while len(words) > 1 and (words[-1] in lex.org_suffixes or words[-1] + "." in lex.org_suffixes
+                              or words[-1] == ","):
+        words = words[:-1]
+    if mention.label == "NORP":
+        words = [w[:-1] if w.endswith("s") and len(w) > 3 else w for w in words]
+    return [w for w in words if w]
+
+
+def name_keys(mention: Mention, lex: Lexicon) -> set[str]:
+    """Forms under which two names are the same: the words, their alias, their initials."""
+    words = normal_words(mention, lex)
+    key = " ".join(words)
+    keys = {key, lex.aliases.get(key, key)}
+    content = [w for w in words if w not in lex.acronym_skip]
+    if len(content) > 1:
+        keys.add("".join(w[0] for w in content))
+    return keys
+
+
+def _unique_prefix(mention: Mention, kind: str, forms, lex: Lexicon) -> Cluster | None:
+    if kind not in ("ORG", "PRODUCT", "FAC"):
+        return None
+    words = normal_words(mention, lex)
+    found = []
+    for cluster, other_kind, _ in forms:
+        if other_kind != kind:
+            continue
+        for other in cluster.mentions:
+            other_words = normal_words(other, lex)
+            short, long = sorted((words, other_words), key=len)
+            if short and len(short) < len(long) and long[:len(short)] == short:
+                found.append(cluster)
+                break
+    return found[0] if len(found) == 1 else None

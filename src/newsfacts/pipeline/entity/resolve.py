@@ -1,0 +1,293 @@
+"""Link nominal and pronoun mentions to clusters, in text order.
+
+Nominals ("the former president", "Carroll's lawyer", "her client", "the company"):
+  1. an apposition to a name is that name ("his lawyer, Alina Habba");
+  2. with a possessor: the one known as the possessor's <noun> ("Carroll's lawyer
+     Roberta Kaplan" earlier), or through the converse relation (A is B's lawyer,
+     so "A's client" is B);
+  3. definite: the latest person known by that title or role noun (or party, for
+     "the Republican"); for an organisation or place noun ("the company") the latest
+     name of a fitting type; failing that, a person description goes to the most
+     mentioned person so far if nothing known about that person contradicts it;
+  4. otherwise the description starts a cluster of its own, kept as an entity when
+     it acts (subject, or "according to ...").
+Pronouns (he/she/it and their other forms): a Hobbs-style walk over the dependency
+tree (up from the pronoun through its ancestors, proposing the left siblings of the
+path breadth-first, then the previous sentences from their roots); the first
+mention that agrees in gender, number and animacy and is not a co-argument of the
+pronoun's verb wins. For 'it' an unlinked singular noun subject/object blocks.
+"""
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from .lexicon import Lexicon
+from .model import NAME, NOMINAL, PRONOUN, Cluster, Mention
+
+SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+CO_ARGUMENTS = SUBJECTS | {"dobj", "dative", "attr", "oprd", "agent"}
+NON_PERSON = {"ORG", "GPE", "PRODUCT", "FAC", "WORK_OF_ART", "LAW", "EVENT", "LOC"}
+LOOKBACK_SENTENCES = 4
+PLEONASTIC_HEADS = {"be", "seem", "appear", "take", "happen", "remain", "become", "make", "rain"}
+CLAUSE_DEPS = {"ccomp", "xcomp", "csubj", "advcl"}
+
+
+@dataclass
+class State:
+    doc: Doc
+    lex: Lexicon
+    clusters: list[Cluster]
+    by_head: dict[int, Mention]
+    name_at: dict[int, Mention]
+    sent_of: list[int]  # token index -> sentence number
+    sents: list
+
+
+def make_state(doc: Doc, lex: Lexicon, clusters: list[Cluster], mentions: list[Mention]) -> State:
+    sents = list(doc.sents)
+    sent_of = [0] * len(doc)
+    for n, sent in enumerate(sents):
+        for i in range(sent.start, sent.end):
+            sent_of[i] = n
+    return State(doc, lex, clusters,
+                 by_head={m.head: m for m in mentions},
+                 name_at={i: m for m in mentions if m.kind == NAME for i in range(m.start, m.end)},
+                 sent_of=sent_of, sents=sents)
+
+
+def resolve(state: State, mentions: list[Mention]) -> None:
+    for mention in sorted(mentions, key=lambda m: m.head):
+        if mention.kind == NOMINAL:
+            resolve_nominal(state, mention)
+        elif mention.kind == PRONOUN:
+            resolve_pronoun(state, mention)
+
+
+# ---- nominals ---------------------------------------------------------------
+
+def resolve_nominal(state: State, mention: Mention) -> None:
+    head = state.doc[mention.head]
+    owner = _owner(state, head)
+    cluster = (_apposed_name(state, head) or _by_relation(state, mention, owner)
+               or _by_description(state, mention, head, owner))
+    if cluster is None:
+        if mention.label != "PERSON":
+            return
+        cluster = Cluster("PERSON", agent=_acts(head))
+        state.clusters.append(cluster)
+        if owner is not None:
+            cluster.role_of[mention.noun] = owner
+    cluster.add(mention)
+    _learn(state, cluster, mention, owner)
+
+
+def _owner(state: State, head: Token) -> Mention | None:
+    poss = next((c for c in head.children if c.dep_ == "poss"), None)
+    if poss is None:
+        return None
+    owner = state.by_head.get(poss.i) or state.name_at.get(poss.i)
+    return owner if owner is not None and owner.cluster is not None else None
+
+
+def _apposed_name(state: State, head: Token) -> Cluster | None:
+    if head.dep_ == "appos" and head.head.i in state.name_at:
+        return state.name_at[head.head.i].cluster
+    for child in head.children:
+        if child.dep_ == "appos" and child.i in state.name_at:
+            return state.name_at[child.i].cluster
+    return None
+
+
+def _by_relation(state: State, mention: Mention, owner: Mention | None) -> Cluster | None:
+    if owner is None:
+        return None
+    target = owner.cluster
+    for cluster in reversed(state.clusters):
+        related = cluster.role_of.get(mention.noun)
+        if related is not None and related.cluster is target and cluster is not target:
+            return cluster
+    converse = state.lex.reciprocal.get(mention.noun)
+    related = target.role_of.get(converse) if converse else None
+    return related.cluster if related is not None else None
+
+
+def _by_description(state: State, mention: Mention, head: Token,
+                    owner: Mention | None) -> Cluster | None:
+    if not mention.definite or mention.plural or owner is not None:
+        return None
+    if mention.label != "PERSON":
+        return _latest_of_type(state, mention)
+    party = mention.noun if head.ent_type_ == "NORP" else None
+    known = [c for c in _people_before(state, mention)
+             if (party and _has_party(c, party)) or (not party and mention.noun in c.nouns)]
+    if known:
+        return max(known, key=lambda c: c.last_token(mention.head))
+    return _most_mentioned(state, mention, head, party)
+
+
+def _latest_of_type(state: State, mention: Mention) -> Cluster | None:
+    types = state.lex.org_nouns.get(mention.noun, ())
+    fitting = [c for c in state.clusters if c.label in types and c.has_name()
+               and c.last_token(mention.head) >= 0]
+    described = [c for c in fitting if mention.noun in c.nouns]
+    pool = described or fitting
+    return max(pool, key=lambda c: c.last_token(mention.head)) if pool else None
+
+
+def _people_before(state: State, mention: Mention) -> list[Cluster]:
+    return [c for c in state.clusters if c.label == "PERSON" and c.last_token(mention.head) >= 0
+            and _gender_fits(c, mention.gender)]
+
+
+def _has_party(cluster: Cluster, party: str) -> bool:
+    return any(a.lower().rstrip("s").startswith(party.rstrip("s")[:8])
+               for a in cluster.attributes["affiliations"])
+
+
+def _most_mentioned(state: State, mention: Mention, head: Token, party: str | None) -> Cluster | None:
+    """For a title ("the former president") or a party ("the Republican") nobody is
+    known by yet: the most mentioned named person so far among those whom nothing
+    known contradicts (no other title or role; no other party), and who is not a
+    co-argument of the description."""
+    if not party and not state.lex.title_word(mention.noun):
+        return None
+    people = [c for c in _people_before(state, mention) if c.has_name()
+              and not (c.attributes["affiliations"] if party else c.nouns)
+              and not _co_argument(head, c, mention.head)]
+    if not people:
+        return None
+    counts = {id(c): sum(m.head < mention.head for m in c.mentions) for c in people}
+    return max(people, key=lambda c: (counts[id(c)], c.last_token(mention.head)))
+
+
+def _co_argument(head: Token, cluster: Cluster, before: int) -> bool:
+    siblings = {c.i for c in head.head.children if c.dep_ in CO_ARGUMENTS} - {head.i}
+    return any(m.head in siblings for m in cluster.mentions if m.head < before)
+
+
+def _acts(head: Token) -> bool:
+    if head.dep_ in SUBJECTS:
+        return True
+    prep = head.head if head.dep_ == "pobj" else None
+    return prep is not None and prep.lower_ == "to" and prep.head.lower_ == "according"
+
+
+def _learn(state: State, cluster: Cluster, mention: Mention, owner: Mention | None) -> None:
+    """What a description says about the one it refers to."""
+    from .attributes import classify
+    head = state.doc[mention.head]
+    start = mention.start + (state.doc[mention.start].dep_ == "det")
+    text = state.doc[start:mention.end].text
+    if owner is not None and owner.kind == PRONOUN and owner.cluster is not None:
+        text = f"{_cluster_name(owner.cluster)}'s {state.doc[owner.end:mention.end].text}"
+    if head.ent_type_ == "NORP":
+        cluster.add_attribute("affiliations", head.text)
+        return
+    facet = classify(head, text, state.lex)
+    if facet is not None and cluster.label == "PERSON":
+        cluster.add_attribute(facet.key, facet.text)
+    cluster.nouns.add(mention.noun)
+
+
+def _cluster_name(cluster: Cluster) -> str:
+    names = [m.text for m in cluster.mentions if m.kind == NAME]
+    return max(names, key=lambda n: len(n.split())) if names else "someone"
+
+
+# ---- pronouns ---------------------------------------------------------------
+
+def resolve_pronoun(state: State, mention: Mention) -> None:
+    token = state.doc[mention.head]
+    if mention.gender == "N" and _pleonastic(token):
+        return
+    for candidate in hobbs_walk(state, token):
+        verdict = _accepts(state, mention, token, candidate)
+        if verdict is None:
+            continue
+        if verdict is False:
+            return
+        verdict.add(mention)
+        return
+
+
+def _accepts(state: State, mention: Mention, token: Token, candidate: Token):
+    """The cluster the pronoun joins, None to look further, False to stop (an
+    unlinked noun phrase takes the pronoun)."""
+    other = state.by_head.get(candidate.i)
+    if other is None:
+        if mention.gender == "N" and _plain_noun(candidate):
+            return False
+        return None
+    cluster = other.cluster
+    if cluster is None or other.plural or not _agrees(cluster, mention.gender):
+        return None
+    if mention.noun in ("subj", "obj") and _bound(token, candidate):
+        return None
+    return cluster
+
+
+def _agrees(cluster: Cluster, gender: str) -> bool:
+    if gender == "N":
+        return cluster.label in NON_PERSON
+    return cluster.label == "PERSON" and _gender_fits(cluster, gender)
+
+
+def _gender_fits(cluster: Cluster, gender: str | None) -> bool:
+    return gender not in ("M", "F") or cluster.gender in (None, gender)
+
+
+def _plain_noun(token: Token) -> bool:
+    return token.pos_ == "NOUN" and token.tag_ == "NN" and token.dep_ in ("nsubj", "nsubjpass", "dobj")
+
+
+def _bound(pronoun: Token, candidate: Token) -> bool:
+    """Binding: a plain pronoun does not corefer with a co-argument of its verb
+    (including the noun a relative clause hangs on: 'Biden, who beat him')."""
+    verb = pronoun.head
+    if candidate.head == verb and candidate.dep_ in CO_ARGUMENTS:
+        return True
+    if verb.dep_ == "relcl" and verb.head == candidate:
+        return True
+    if verb.dep_ == "conj" and candidate.head == verb.head and candidate.dep_ in SUBJECTS:
+        return True
+    return False
+
+
+def _pleonastic(token: Token) -> bool:
+    if token.dep_ == "expl":
+        return True
+    if token.dep_ not in SUBJECTS:
+        return False
+    verb = token.head
+    return verb.lemma_ in PLEONASTIC_HEADS and any(
+        c.dep_ in CLAUSE_DEPS or (c.dep_ == "attr" and any(g.dep_ == "relcl" for g in c.children))
+        for c in verb.children)
+
+
+def hobbs_walk(state: State, pronoun: Token) -> Iterator[Token]:
+    """Candidate antecedent heads in the order of Hobbs' algorithm, adapted to
+    dependency trees."""
+    child, node = pronoun, pronoun.head
+    while node != child:
+        if child.dep_ == "conj" and node.i < pronoun.i:
+            yield node  # a left conjunct: "him and his lawyers"
+        left = [c for c in node.children if c.i < child.i]
+        yield from _breadth_first(left, pronoun.i)
+        child, node = node, node.head
+    number = state.sent_of[pronoun.i]
+    for previous in range(number - 1, max(-1, number - 1 - LOOKBACK_SENTENCES), -1):
+        yield from _breadth_first([state.sents[previous].root], len(state.doc))
+
+
+def _breadth_first(tokens: list[Token], limit: int) -> Iterator[Token]:
+    queue = deque(tokens)
+    while queue:
+        token = queue.popleft()
+        if token.i >= limit:
+            continue
+        yield token
+        queue.extend(token.children)

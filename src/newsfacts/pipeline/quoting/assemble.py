@@ -1,0 +1,274 @@
+"""Link attributions found in the parse to quoted passages: snap content to
+the quotation marks, join quotes split around their cue, attach unclaimed
+quotes to a nearby cue or colon, carry a speaker over to quote-only paragraphs
+and drop titles in quotation marks."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from .lexicon import CueLexicon, cue_key
+from .marks import Quoted
+from .rules import Attribution, Span, find_source, token_span, trim
+
+MAX_SPLIT_GAP = 120       # chars between the two halves of a quote split by its cue
+MAX_CUE_DISTANCE = 80     # chars between a quote and a cue outside the sentence parse
+CARRY_PARAGRAPHS = 2      # a quote-only paragraph inherits the speaker this far back
+SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with",
+               "by", "from", "de", "la", "vs.", "v."}
+TITLE_BEFORE = re.compile(r"(show|program|programme|series|column|book|novel|film|movie|song|"
+                          r"album|titled|entitled|called|named|dubbed|on|of|in|as|and|,)\s*$",
+                          re.IGNORECASE)
+
+
+@dataclass
+class Found:
+    content: list[Span]                 # PolNeAR style: marks and "that" included
+    inner: list[Span]                   # newsfacts/1 style: inside the marks, no "that"
+    kind: str = "indirect"
+    cue: Span | None = None
+    cue_token: Token | None = None
+    source: Span | None = None
+    source_token: Token | None = None
+    partials: list[Span] = field(default_factory=list)
+    carried_from: Found | None = None    # the quote whose speaker this one continues
+    score: float = 0.0
+
+    @property
+    def start(self) -> int:
+        return self.content[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.content[-1][1]
+
+
+def assemble(doc: Doc, quoted: list[Quoted], attributions: list[Attribution],
+             lexicon: CueLexicon) -> list[Found]:
+    text = doc.text
+    used: set[int] = set()
+    found = [_link(text, a, quoted, used) for a in attributions]
+    found = _dedupe([f for f in found if f is not None])
+    for index, q in enumerate(quoted):
+        if index in used or is_title(text, q):
+            continue
+        f = _attach_nearby(doc, q, lexicon)
+        if f is not None:
+            used.add(index)
+            found.append(f)
+    for f in sorted(found, key=lambda f: f.start):
+        if f.kind == "direct":
+            _join_split(text, f, quoted, used)
+    found.sort(key=lambda f: f.start)
+    found = _carry_over(text, found, quoted, used)
+    found.sort(key=lambda f: f.start)
+    return found
+
+
+def _direct(q: Quoted, a_like) -> Found:
+    return Found(content=list(q.outer), inner=list(q.parts), kind="direct")
+
+
+def _link(text: str, a: Attribution, quoted: list[Quoted], used: set[int]) -> Found | None:
+    start, end = a.content[0][0], a.content[-1][1]
+    found = Found(content=[(start, end)], inner=[_strip_that(text, start, end)], cue=a.cue,
+                  cue_token=a.cue_token, source=a.source, source_token=a.source_token,
+                  score=a.score)
+    for index, q in enumerate(quoted):
+        if q.outer_end <= start or q.outer_start >= end:
+            continue
+        if _only_quote(text, start, end, q):
+            if _overlaps(q, a.cue) or (a.source and _overlaps(q, a.source)):
+                continue  # the cue is itself quoted: a quote inside the quote
+            found.content, found.inner, found.kind = list(q.outer), list(q.parts), "direct"
+            used.add(index)
+            return found
+        if start <= q.start and q.end <= end + 1:
+            found.partials.append((q.start, q.end))
+            end = max(end, q.outer_end)  # the closing mark may hang on the cue
+            found.content = [(start, end)]
+            found.inner = [(found.inner[0][0], end)]
+            used.add(index)
+    return found
+
+
+def _only_quote(text: str, start: int, end: int, q: Quoted) -> bool:
+    """The content is the quote: nothing but punctuation or "that" outside its marks."""
+    outside, pos = [], start
+    for s, e in q.outer:
+        outside.append(text[pos:max(pos, s)])
+        pos = max(pos, e)
+    outside.append(text[pos:end])
+    words = re.findall(r"\w+", " ".join(outside))
+    return not words or words == ["that"]
+
+
+def _overlaps(q: Quoted, span: Span | None) -> bool:
+    return span is not None and any(s < span[1] and span[0] < e for s, e in q.outer)
+
+
+def _strip_that(text: str, start: int, end: int) -> Span:
+    m = re.match(r"that\s+", text[start:end])
+    return (start + m.end(), end) if m and m.end() < end - start else (start, end)
+
+
+def _dedupe(found: list[Found]) -> list[Found]:
+    """One attribution per content: the likelier cue, then the nearer one."""
+    best: dict[tuple, Found] = {}
+    for f in found:
+        key = tuple(f.content)
+        other = best.get(key)
+        if other is None or _rank(f) > _rank(other):
+            best[key] = f
+    return list(best.values())
+
+
+def _rank(f: Found) -> tuple:
+    distance = min(abs(f.cue[0] - f.end), abs(f.start - f.cue[1])) if f.cue else 10**9
+    return (f.source is not None, f.score >= 0.6, -distance)
+
+
+def _join_split(text: str, f: Found, quoted: list[Quoted], used: set[int]) -> None:
+    """"We all," she said, "have to..." -> one quote in two parts; so is a
+    quote that follows the cue's sentence in the same paragraph ("...," he
+    said. "More.")."""
+    if f.cue is None:
+        return
+    for index, q in enumerate(quoted):
+        if index in used or not q.double:
+            continue
+        if q.outer_end <= f.cue[0] and f.start >= q.outer_end and \
+                f.start - q.outer_end <= MAX_SPLIT_GAP and _gap_ok(text, q.outer_end, f.start) and \
+                text[q.end - 1:q.end] in ",—–-":
+            f.content, f.inner = list(q.outer) + f.content, list(q.parts) + f.inner
+        elif q.outer_start >= f.cue[1] and q.outer_start >= f.end and \
+                q.outer_start - max(f.end, f.cue[1]) <= MAX_SPLIT_GAP and \
+                _gap_ok(text, max(f.end, f.cue[1]), q.outer_start, sentences=True) and \
+                f.cue[1] <= q.outer_start and f.cue[0] >= f.start:
+            f.content, f.inner = f.content + list(q.outer), f.inner + list(q.parts)
+        else:
+            continue
+        used.add(index)
+        return
+
+
+def _gap_ok(text: str, start: int, end: int, sentences: bool = False) -> bool:
+    """No paragraph break (and, unless sentences, no sentence end) in the gap."""
+    gap = text[start:end]
+    if "\n" in gap or re.search(r"[“”\"]", gap):
+        return False
+    return sentences and len(re.findall(r"[.!?]\s", gap)) <= 1 or not re.search(r"[.!?]\s", gap)
+
+
+def is_title(text: str, q: Quoted) -> bool:
+    """Titles of shows, books, columns: short, Title Case, no sentence inside."""
+    inner = text[q.start:q.end].rstrip(".,")
+    words = inner.split()
+    if not words or len(words) > 8 or any(ch in inner for ch in "!?;:"):
+        return False
+    capitalised = all(w[0].isupper() or w.lower() in SMALL_WORDS or not w[0].isalpha()
+                      for w in words)
+    if not capitalised or not words[0][0].isupper():
+        return False
+    before = text[max(0, q.outer_start - 40):q.outer_start]
+    return bool(TITLE_BEFORE.search(before)) or len(words) <= 3 and _possessive_before(before)
+
+
+def _possessive_before(before: str) -> bool:
+    return bool(re.search(r"(['’]s|the)\s*$", before))
+
+
+def _attach_nearby(doc: Doc, q: Quoted, lexicon: CueLexicon) -> Found | None:
+    """A quote whose cue the parse did not link: a cue verb just after the
+    closing mark (", she said") or just before the opening one ("She said:")."""
+    text = doc.text
+    candidates = []
+    after = doc.char_span(q.outer_end, min(len(text), q.outer_end + MAX_CUE_DISTANCE),
+                          alignment_mode="contract")
+    before = doc.char_span(max(0, q.outer_start - MAX_CUE_DISTANCE), q.outer_start,
+                           alignment_mode="contract")
+    for span, side in ((after, "after"), (before, "before")):
+        if span is None:
+            continue
+        for token in span:
+            if "\n" in text[min(token.idx, q.outer_end):max(token.idx, q.outer_start)] and \
+                    side == "after":
+                break
+            key = cue_key(token)
+            if token.pos_ in ("VERB", "AUX") and lexicon.is_cue(key):
+                source = find_source(token, key, lexicon)
+                if source is not None and not _in_quote(source, q):
+                    candidates.append((abs(token.idx - (q.outer_end if side == "after" else q.outer_start)),
+                                       token, source, side))
+    candidates = [c for c in candidates if _clear_between(text, q, c[1], c[3])]
+    if candidates:
+        _, verb, source, _ = min(candidates, key=lambda c: c[0])
+        tokens = trim(list(source.subtree))
+        return Found(content=list(q.outer), inner=list(q.parts), kind="direct",
+                     cue=token_span([verb]), cue_token=verb,
+                     source=token_span(tokens) if tokens else None, source_token=source,
+                     score=lexicon.prob(cue_key(verb)))
+    return _colon_source(doc, q)
+
+
+def _in_quote(token: Token, q: Quoted) -> bool:
+    return any(s <= token.idx < e for s, e in q.outer)
+
+
+def _clear_between(text: str, q: Quoted, verb: Token, side: str) -> bool:
+    if side == "after":
+        gap = text[q.outer_end:verb.idx]
+        ends_clause = text[q.end - 1:q.end] in ",.!?—-" or gap.lstrip()[:1] == ","
+        return ends_clause and not re.search(r"[.!?][\"”’]?\s|\n|[“\"]", gap)
+    gap = text[verb.idx + len(verb):q.outer_start]
+    if re.search(r"[.!?]\s|[”\"]", gap) or len(gap) > 40:
+        return False
+    return not gap.strip() or gap.rstrip()[-1] in ",:" and ("\n" not in gap or gap.strip().endswith(":"))
+
+
+def _colon_source(doc: Doc, q: Quoted) -> Found | None:
+    """Speaker: "quote" (a short name or noun phrase, then a colon)."""
+    text = doc.text
+    line_start = text.rfind("\n", 0, q.outer_start) + 1
+    prefix = text[line_start:q.outer_start]
+    m = re.search(r"([^.!?:\n]{1,60}):\s*$", prefix)
+    if not m:
+        return None
+    span = doc.char_span(line_start + m.start(1), line_start + m.end(1), alignment_mode="contract")
+    if span is None or len(span) > 8 or not any(t.pos_ == "PROPN" or t.pos_ == "NOUN" for t in span):
+        return None
+    colon = line_start + m.end(1) + prefix[m.end(1):].index(":")
+    head = span.root
+    return Found(content=list(q.outer), inner=list(q.parts), kind="direct", cue=(colon, colon + 1),
+                 source=(span.start_char, span.end_char), source_token=head, score=0.3)
+
+
+def _carry_over(text: str, found: list[Found], quoted: list[Quoted], used: set[int]) -> list[Found]:
+    """A paragraph that is only a quote continues the previous direct quote's speaker."""
+    result = list(found)
+    for index, q in enumerate(quoted):
+        if index in used or not q.double or not _opens_paragraph(text, q):
+            continue
+        previous = [i for i, f in enumerate(result) if f.kind == "direct" and f.end <= q.outer_start]
+        if not previous:
+            continue
+        last = result[previous[-1]]
+        if len(re.findall(r"\n+", text[last.end:q.outer_start])) > CARRY_PARAGRAPHS:
+            continue
+        if _other_speech_between(text, last.end, q.outer_start, quoted):
+            continue
+        used.add(index)
+        result.append(Found(content=list(q.outer), inner=list(q.parts), kind="direct",
+                            carried_from=last.carried_from or last))
+    return result
+
+
+def _opens_paragraph(text: str, q: Quoted) -> bool:
+    line_start = text.rfind("\n", 0, q.outer_start) + 1
+    return not text[line_start:q.outer_start].strip()
+
+
+def _other_speech_between(text: str, start: int, end: int, quoted: list[Quoted]) -> bool:
+    return any(start <= q.outer_start < end for q in quoted if q.double)

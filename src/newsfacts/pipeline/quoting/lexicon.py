@@ -1,0 +1,59 @@
+"""The cue lexicon learned from PolNeAR train (scripts/learn_cues.py writes it)."""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.tokens import Token
+
+CUES_PATH = Path(__file__).resolve().parent.parent / "patterns" / "cues.json"
+VERB_TAGS = {"VERB", "AUX"}
+
+
+def cue_key(token: Token) -> str:
+    """The lexicon key of a possible cue word: a verb's lemma, "according to",
+    or the lowercased word."""
+    lower = token.lower_
+    if lower == "according" and token.i + 1 < len(token.doc) and token.nbor().lower_ == "to":
+        return "according to"
+    if token.pos_ in VERB_TAGS:
+        return token.lemma_.lower()
+    return lower
+
+
+@dataclass
+class CueLexicon:
+    """cues: key -> {"p": P(cue | word), "n": times seen as a cue};
+    content_deps / source_deps / cue_deps: dependency label -> P(a child with
+    that label is in the content / source / cue span), per key and overall."""
+    cues: dict[str, dict] = field(default_factory=dict)
+    content_deps: dict[str, float] = field(default_factory=dict)
+    source_deps: dict[str, float] = field(default_factory=dict)
+    cue_deps: dict[str, float] = field(default_factory=dict)
+    threshold: float = 0.3
+    min_count: int = 3
+
+    def prob(self, key: str) -> float:
+        entry = self.cues.get(key)
+        if not entry or entry["n"] < self.min_count:
+            return 0.0
+        return entry["p"]
+
+    def is_cue(self, key: str) -> bool:
+        return self.prob(key) >= self.threshold
+
+    def dep_prob(self, table: str, key: str, dep: str) -> float:
+        entry = self.cues.get(key, {}).get(table, {})
+        if dep in entry and entry[dep][1] >= 5:
+            return entry[dep][0]
+        return getattr(self, table).get(dep, 0.0)
+
+
+@lru_cache(maxsize=2)
+def load_lexicon(path: str | None = None) -> CueLexicon:
+    data = json.loads(Path(path or CUES_PATH).read_text(encoding="utf-8"))
+    return CueLexicon(cues=data["cues"], content_deps=data["content_deps"],
+                      source_deps=data["source_deps"], cue_deps=data["cue_deps"],
+                      threshold=data.get("threshold", 0.3), min_count=data.get("min_count", 3))

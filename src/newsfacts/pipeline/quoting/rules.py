@@ -1,0 +1,148 @@
+"""Attributions from the dependency parse: a cue word from the learned lexicon,
+its source (the subject, or the subject it inherits) and its content (the
+children the lexicon says carry the content)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from .lexicon import CueLexicon, cue_key
+
+Span = tuple[int, int]
+INHERIT_SUBJECT = {"xcomp", "advcl", "conj", "ccomp", "acl", "pcomp"}
+EDGE_PUNCT = set(",;:.—–-()[]…") | {"--"}
+MIN_DEP_PROB = 0.5
+
+
+@dataclass
+class Attribution:
+    """One cue with its source and content, as character spans into the text."""
+    cue: Span
+    content: list[Span]
+    source: Span | None = None
+    source_token: Token | None = None
+    cue_token: Token | None = None
+    score: float = 0.0
+    kind: str = "indirect"
+    carried: bool = False
+    partials: list[Span] = field(default_factory=list)
+
+    @property
+    def start(self) -> int:
+        return self.content[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.content[-1][1]
+
+
+def token_span(tokens) -> Span:
+    tokens = list(tokens)
+    return min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens)
+
+
+def trim(tokens: list[Token]) -> list[Token]:
+    """Drop punctuation and conjunctions at the edges (quotation marks stay:
+    the quote finder decides about them)."""
+    while tokens and (tokens[0].text in EDGE_PUNCT or tokens[0].dep_ == "cc"):
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].text in EDGE_PUNCT or tokens[-1].dep_ == "cc"):
+        tokens = tokens[:-1]
+    return tokens
+
+
+def find_attributions(doc: Doc, lexicon: CueLexicon) -> list[Attribution]:
+    found = []
+    for token in doc:
+        key = cue_key(token)
+        if not lexicon.is_cue(key):
+            continue
+        if key == "according to":
+            attribution = _according_to(token)
+        elif token.pos_ in ("VERB", "AUX"):
+            attribution = _verb_cue(token, key, lexicon)
+        else:
+            attribution = None
+        if attribution is not None:
+            attribution.score = lexicon.prob(key)
+            found.append(attribution)
+    return found
+
+
+def _verb_cue(verb: Token, key: str, lexicon: CueLexicon) -> Attribution | None:
+    content_children = [c for c in verb.children if not c.is_punct
+                        and lexicon.dep_prob("content_deps", key, c.dep_) >= MIN_DEP_PROB]
+    if not content_children:
+        return None
+    tokens = trim(sorted((t for c in content_children for t in c.subtree), key=lambda t: t.i))
+    if not tokens:
+        return None
+    content = token_span(tokens)
+    source_token = find_source(verb, key, lexicon)
+    source = None
+    if source_token is not None:
+        source_tokens = trim(list(source_token.subtree))
+        if source_tokens and source_tokens[0].dep_ == "prep" and source_tokens[0].head == verb:
+            source_tokens = source_tokens[1:]  # "by X" -> X
+        source = token_span(source_tokens) if source_tokens else None
+    cue = token_span(cue_tokens(verb, key, lexicon))
+    return Attribution(cue=cue, content=[content], source=source, source_token=source_token,
+                       cue_token=verb)
+
+
+def cue_tokens(verb: Token, key: str, lexicon: CueLexicon) -> list[Token]:
+    """The cue word with its adjacent auxiliaries, negation and particles."""
+    members = {verb.i}
+    joined = [c for c in verb.children
+              if lexicon.dep_prob("cue_deps", key, c.dep_) >= MIN_DEP_PROB and not c.is_punct
+              and c.n_lefts + c.n_rights == 0]
+    for child in sorted(joined, key=lambda t: abs(t.i - verb.i)):
+        if child.i - 1 in members or child.i + 1 in members:
+            members.add(child.i)
+    return [verb.doc[i] for i in sorted(members)]
+
+
+def find_source(verb: Token, key: str, lexicon: CueLexicon, depth: int = 0) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "csubj"):
+            return child
+        if child.dep_ == "agent":
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    if verb.dep_ in INHERIT_SUBJECT and verb.head is not verb and depth < 3:
+        return find_source(verb.head, cue_key(verb.head), lexicon, depth + 1)
+    return None
+
+
+def _according_to(according: Token) -> Attribution | None:
+    to = next((c for c in according.children if c.lower_ == "to"), None)
+    if to is None and according.i + 1 < len(according.doc):
+        to = according.nbor()
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+    if pobj is None:
+        return None
+    source_tokens = trim(list(pobj.subtree))
+    head = according.head
+    if head is according:
+        return None
+    own = {t.i for t in according.subtree}
+    sent = according.sent
+    clause = [t for t in head.subtree if t.i not in own and sent.start <= t.i < sent.end]
+    clause = trim(_contiguous_around(clause, according))
+    if not clause or not source_tokens:
+        return None
+    return Attribution(cue=token_span([according, according.nbor()]), content=[token_span(clause)],
+                       source=token_span(source_tokens), source_token=pobj, cue_token=according)
+
+
+def _contiguous_around(tokens: list[Token], cue: Token) -> list[Token]:
+    """The longest run of consecutive tokens (the clause on one side of the cue)."""
+    runs, run = [], []
+    for token in tokens:
+        if run and token.i != run[-1].i + 1:
+            runs.append(run)
+            run = []
+        run.append(token)
+    if run:
+        runs.append(run)
+    return max(runs, key=len) if runs else []

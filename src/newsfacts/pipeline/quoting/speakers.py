@@ -1,0 +1,30 @@
+"""Speaker resolution: the source span of an attribution -> an entity id,
+through the mentions (and coreference) of the entities extractor."""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ...pipeline.entities import EntityLookup
+
+RELATIVE = {"who", "which", "that", "whom"}
+PRONOUNS = {"he", "she", "they", "i", "we", "it", "him", "her", "them", "his", "its", "their"}
+
+
+def resolve_speaker(token: Token | None, span: tuple[int, int] | None, lookup: EntityLookup,
+                    previous: str | None) -> str | None:
+    """The entity of a speaker: its head word's mention, else any mention in
+    its span, else (relative pronoun) its antecedent's, else for a bare
+    pronoun the previous speaker."""
+    if token is not None:
+        if token.lower_ in RELATIVE and token.head.dep_ == "relcl":
+            token = token.head.head
+        entity = lookup.at(token.idx, token.idx + len(token))
+        if entity:
+            return entity
+    if span is not None:
+        entity = lookup.at(*span)
+        if entity:
+            return entity
+    if token is not None and token.lower_ in PRONOUNS:
+        return previous
+    return None

@@ -1,0 +1,59 @@
+"""Which way a relative expression points: the tense of the verb that governs it."""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+PAST, PRESENT, FUTURE = -1, 0, 1
+FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+# Verbs whose infinitive complement is about a time after the verb's own.
+FUTURE_CUES = {"plan", "expect", "schedule", "intend", "hope", "want", "aim", "set",
+               "due", "propose", "prepare", "seek", "vow", "promise", "threaten", "likely",
+               "go", "scheduled", "poised", "slate", "need"}
+
+
+def governing_verb(token: Token) -> Token | None:
+    """The nearest verb above token in the parse (token itself when it is one)."""
+    current = token
+    for _ in range(8):
+        if current.pos_ in ("VERB", "AUX"):
+            return current
+        if current.head is current:
+            return None
+        current = current.head
+    return None
+
+
+def verb_tense(verb: Token) -> int:
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    lowers = {a.lower_ for a in auxes}
+    if lowers & FUTURE_AUX:
+        return FUTURE
+    if any(a.tag_ == "VBD" for a in auxes) or (verb.tag_ == "VBD" and not auxes):
+        return PAST
+    if verb.tag_ == "VBN" and (not auxes or any(a.lemma_ == "have" for a in auxes)):
+        return PAST
+    if verb.tag_ == "VBD":
+        return PAST
+    if "to" in lowers and verb.tag_ == "VB":
+        return infinitive_tense(verb)
+    if verb.lower_ in FUTURE_AUX:
+        return FUTURE
+    return PRESENT
+
+
+def infinitive_tense(verb: Token) -> int:
+    head = verb.head
+    if head is verb:
+        return FUTURE
+    if head.lemma_ in FUTURE_CUES or head.lower_ in FUTURE_CUES:
+        return FUTURE
+    if head.pos_ in ("VERB", "AUX", "ADJ"):
+        outer = verb_tense(head) if head.pos_ != "ADJ" else PRESENT
+        return PAST if outer == PAST else FUTURE
+    return PRESENT
+
+
+def direction_of(token: Token) -> int:
+    """PAST (-1), PRESENT (0) or FUTURE (+1) for a time expression headed by token."""
+    verb = governing_verb(token)
+    return verb_tense(verb) if verb is not None else PRESENT

@@ -1,0 +1,183 @@
+"""Read-side queries over the archive; each returns plain dict rows (JSON-ready)."""
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from typing import Any
+
+from ..resolve.names import person_tokens, plain, thing_key
+from ..resolve.timeline import order_events
+
+Row = dict[str, Any]
+FTS_SYNTAX = re.compile(r'"|\*|\b(AND|OR|NOT|NEAR)\b')
+
+
+def rows(conn: sqlite3.Connection, sql: str, params: tuple | list = ()) -> list[Row]:
+    return [dict(r) for r in conn.execute(sql, params)]
+
+
+def fts_query(text: str) -> str:
+    """User text as an FTS5 query: plain words must all occur; FTS syntax passes through."""
+    if FTS_SYNTAX.search(text):
+        return text
+    return " ".join(f'"{w}"' for w in re.findall(r"\w+", text)) or '""'
+
+
+def fts_match(conn, sql: str, text: str, params: tuple = ()) -> list[Row]:
+    try:
+        return rows(conn, sql, (fts_query(text), *params))
+    except sqlite3.OperationalError:  # malformed FTS syntax: fall back to plain words
+        words = " ".join(f'"{w}"' for w in re.findall(r"\w+", text)) or '""'
+        return rows(conn, sql, (words, *params))
+
+
+# -- entities ------------------------------------------------------------------------------
+
+def name_keys(name: str) -> list[str]:
+    keys = [thing_key(name), " ".join(person_tokens(name)), plain(name)]
+    return list(dict.fromkeys(k for k in keys if k))
+
+
+def find_entities(conn, name: str, limit: int = 10) -> list[Row]:
+    """Archive entities called NAME (exact normalised alias first, then partial)."""
+    keys = name_keys(name)
+    if not keys:
+        return []
+    marks = ",".join("?" * len(keys))
+    found = rows(conn, "SELECT ae.* FROM archive_entities ae WHERE ae.id IN (SELECT archive_entity_id"
+                 f" FROM archive_aliases WHERE alias IN ({marks}))"
+                 " ORDER BY ae.n_articles DESC, ae.id LIMIT ?", (*keys, limit))
+    if found:
+        return found
+    return rows(conn, "SELECT ae.* FROM archive_entities ae WHERE ae.id IN (SELECT archive_entity_id"
+                " FROM archive_aliases WHERE alias LIKE ? ESCAPE '\\')"
+                " ORDER BY ae.n_articles DESC, ae.id LIMIT ?",
+                ("%" + keys[0].replace("%", "\\%").replace("_", "\\_") + "%", limit))
+
+
+def matching_ids(conn, name: str) -> list[str]:
+    """All archive entities NAME may mean: every exact match, else the best partial one."""
+    return [r["id"] for r in find_entities(conn, name, limit=50)]
+
+
+def entity_profile(conn, archive_id: str) -> Row:
+    """Names, attributes over time, articles, why mentions were joined, quotes, timeline."""
+    entity = rows(conn, "SELECT * FROM archive_entities WHERE id = ?", (archive_id,))[0]
+    return {
+        **entity,
+        "names": rows(conn, "SELECT m.text AS name, COUNT(*) AS mentions FROM entity_links l"
+                      " JOIN mentions m ON m.entity_id = l.entity_id WHERE l.archive_entity_id = ?"
+                      " GROUP BY m.text ORDER BY mentions DESC, m.text LIMIT 25", (archive_id,)),
+        "attributes": attributes_over_time(conn, archive_id),
+        "articles": rows(conn, "SELECT DISTINCT a.id, a.ext_id, a.title, a.published FROM entity_links l"
+                         " JOIN entities e ON e.id = l.entity_id JOIN articles a ON a.id = e.article_id"
+                         " WHERE l.archive_entity_id = ? ORDER BY a.published, a.id", (archive_id,)),
+        "merges": rows(conn, "SELECT e.name, e.type, a.id AS article_id, a.title, a.published, l.reason"
+                       " FROM entity_links l JOIN entities e ON e.id = l.entity_id"
+                       " JOIN articles a ON a.id = e.article_id WHERE l.archive_entity_id = ?"
+                       " ORDER BY a.published, a.id, e.id", (archive_id,)),
+        "quotes_by": quotes_where(conn, ["sl.archive_entity_id = ?"], [archive_id], 50),
+        "quotes_about": quotes_where(conn, [ABOUT_ANY.format(marks="?")], [archive_id], 50),
+        "timeline": entity_timeline(conn, archive_id, 200),
+    }
+
+
+def attributes_over_time(conn, archive_id: str) -> list[Row]:
+    found = []
+    for r in rows(conn, "SELECT a.published, a.id AS article_id, e.attributes FROM entity_links l"
+                  " JOIN entities e ON e.id = l.entity_id JOIN articles a ON a.id = e.article_id"
+                  " WHERE l.archive_entity_id = ? ORDER BY a.published, a.id", (archive_id,)):
+        attrs = {k: v for k, v in json.loads(r["attributes"] or "{}").items() if v not in (None, [], "")}
+        if attrs:
+            found.append({"published": r["published"], "article_id": r["article_id"], **attrs})
+    return found
+
+
+# -- timelines -----------------------------------------------------------------------------
+
+EVENT_COLUMNS = ("ev.id AS event_id, ev.text AS event, ev.date, ev.sentence, ev.start,"
+                 " a.id AS article_id, a.ext_id, a.title, a.published")
+
+
+def entity_timeline(conn, archive_id: str, limit: int = 500) -> list[Row]:
+    """Events whose sentence mentions the entity (or that name it agent/patient), in date order."""
+    mentioned = rows(conn, f"SELECT DISTINCT {EVENT_COLUMNS} FROM entity_links l"
+                     " JOIN mentions m ON m.entity_id = l.entity_id"
+                     " JOIN entities e ON e.id = l.entity_id"
+                     " JOIN events ev ON ev.article_id = e.article_id"
+                     "  AND m.start >= ev.sentence_start AND m.end <= ev.sentence_end"
+                     " JOIN articles a ON a.id = ev.article_id WHERE l.archive_entity_id = ?",
+                     (archive_id,))
+    roles = rows(conn, f"SELECT DISTINCT {EVENT_COLUMNS}, r.role FROM entity_links l"
+                 " JOIN event_roles r ON r.entity_id = l.entity_id"
+                 " JOIN events ev ON ev.id = r.event_id JOIN articles a ON a.id = ev.article_id"
+                 " WHERE l.archive_entity_id = ?", (archive_id,))
+    by_id = {r["event_id"]: {**r, "role": "mentioned"} for r in mentioned}
+    for r in roles:
+        by_id[r["event_id"]] = r
+    return order_events(list(by_id.values()))[:limit]
+
+
+def story_timeline(conn, query: str, limit: int = 500, max_articles: int = 200) -> list[Row]:
+    """Events of the articles that match QUERY (full-text), in date order."""
+    hits = fts_match(conn, "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?"
+                     " ORDER BY rank LIMIT ?", query, (max_articles,))
+    ids = [h["rowid"] for h in hits]
+    if not ids:
+        return []
+    marks = ",".join("?" * len(ids))
+    found = rows(conn, f"SELECT {EVENT_COLUMNS} FROM events ev JOIN articles a ON a.id = ev.article_id"
+                 f" WHERE ev.article_id IN ({marks})", ids)
+    return order_events(found)[:limit]
+
+
+# -- quotes and search ---------------------------------------------------------------------
+
+QUOTE_SQL = ("SELECT q.id AS quote_id, q.kind, q.text, q.cue, COALESCE(sae.name, q.speaker_text)"
+             " AS speaker, sl.archive_entity_id AS speaker_id, a.id AS article_id, a.ext_id,"
+             " a.title, a.published FROM quotes q JOIN articles a ON a.id = q.article_id"
+             " LEFT JOIN entity_links sl ON sl.entity_id = q.speaker_entity_id"
+             " LEFT JOIN archive_entities sae ON sae.id = sl.archive_entity_id")
+ABOUT_ANY = ("q.id IN (SELECT qa.quote_id FROM quote_about qa JOIN entity_links l"
+             " ON l.entity_id = qa.entity_id WHERE l.archive_entity_id IN ({marks}))")
+
+
+def quotes_where(conn, where: list[str], params: list, limit: int) -> list[Row]:
+    clause = (" WHERE " + " AND ".join(where)) if where else ""
+    return rows(conn, f"{QUOTE_SQL}{clause} ORDER BY a.published, a.id, q.start LIMIT ?",
+                [*params, limit])
+
+
+def find_quotes(conn, *, speaker: str | None = None, about: str | None = None,
+                since: str | None = None, contains: str | None = None, limit: int = 200) -> list[Row]:
+    """Quotes filtered by speaker, entity mentioned in them, publication date and words."""
+    where, params = [], []
+    for name, template in ((speaker, "sl.archive_entity_id IN ({marks})"), (about, ABOUT_ANY)):
+        if name:
+            ids = matching_ids(conn, name)
+            if not ids:
+                return []
+            where.append(template.format(marks=",".join("?" * len(ids))))
+            params += ids
+    if since:
+        where.append("a.published >= ?")
+        params.append(since)
+    if contains:
+        where.append("q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
+        params.append(fts_query(contains))
+    return quotes_where(conn, where, params, limit)
+
+
+def search(conn, text: str, limit: int = 20) -> list[Row]:
+    """Full-text search over article titles and text, and over quotes (FTS5, best first)."""
+    articles = fts_match(conn, "SELECT 'article' AS kind, a.id AS article_id, a.ext_id, a.title,"
+                         " a.published, snippet(articles_fts, 1, '[', ']', '…', 12) AS snippet"
+                         " FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid"
+                         " WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?", text, (limit,))
+    quotes = fts_match(conn, "SELECT 'quote' AS kind, a.id AS article_id, a.ext_id, a.title,"
+                       " a.published, q.text AS snippet, q.speaker_text AS speaker"
+                       " FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid"
+                       " JOIN articles a ON a.id = q.article_id"
+                       " WHERE quotes_fts MATCH ? ORDER BY rank LIMIT ?", text, (limit,))
+    return articles + quotes
