@@ -84,7 +84,7 @@ def learn(docs: list[Doc], gold) -> dict:
             entry[table] = {dep: [round(h / t, 3), round(t, 1)]
                             for dep, (h, t) in per_key[(table, key)].items() if t >= 5}
         cues[key] = entry
-    result = {"source": "PolNeAR v1.0.0 train", "min_count": MIN_COUNT, "threshold": 0.3,
+    result = {"source": "PolNeAR v1.0.0 train", "min_count": MIN_COUNT, "threshold": 0.4,
               "cues": dict(sorted(cues.items(), key=lambda kv: -kv[1]["n"]))}
     for table in ("content_deps", "source_deps", "cue_deps"):
         result[table] = {dep: round(h / t, 3) for dep, (h, t) in overall[table].items() if t >= 5}

@@ -153,7 +153,7 @@ def test_cli_markdown_renders_every_section():
     assert sheet.startswith("# Bridge closed\n")
     assert "- **Helen Ortiz** E1 (PERSON; age: 58; titles: mayor), 2 mentions [0-11]" in sheet
     assert "- **Helen Ortiz** → “It is unsafe,” (direct, cue “said”)" in sheet
-    assert "- **2024-05-17** Helen Ortiz: *closed* [17-23]" in sheet
+    assert "- **2024-05-17** Helen Ortiz: *closed* (“Friday”) [17-23] — Helen Ortiz" in sheet
     assert "18 months = P18M" in sheet
     assert "→ 45,000,000 USD (at_least)" in sheet
 

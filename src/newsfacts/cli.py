@@ -138,7 +138,9 @@ EVALS = {
     "meantime": "MEANTIME CAT XML files: TIMEX3 annotations scored like TempEval-3.",
     "polnear": "PolNeAR folder with text/, attributions/ and metadata.tsv.",
     "meantime-xdoc": "MEANTIME cross-document entity coreference (MUC, B3, CEAF-e, CoNLL F1).",
+    "meantime-entities": "MEANTIME in-document entity coreference (MUC, B3, CEAF-e, CoNLL F1).",
     "timeline": "SemEval-2015 Task 4 TimeLine data: per-entity timelines from raw articles.",
+    "meantime-values": "MEANTIME CAT XML: amounts (VALUE) and event triggers (EVENT_MENTION), P/R/F1.",
 }
 
 

@@ -11,8 +11,8 @@ two settings:
   a system mention is the gold mention it overlaps most (one-to-one), others are
   twinless and lower precision;
 - "gold mentions": the gold mentions, each in the archive entity of the system
-  mention that contains its syntactic head (else overlaps it most; a singleton
-  when none does): cross-document linking given the mentions, the usual
+  mention that contains its syntactic head; a given mention no entity of ours
+  covers is resolved by its own words when it is a name (else a singleton): cross-document linking given the mentions, the usual
   setting for cross-document coreference.
 """
 from __future__ import annotations
@@ -67,9 +67,10 @@ def parse_documents(paths: list[Path]):
     return [(d, build_facts(sp, a), sp) for d, sp, a in zip(docs, parsed, articles)]
 
 
-def system_mentions(doc: CatDocument, facts, archive_of: dict) -> list[tuple[int, int, str]]:
+def system_mentions(doc: CatDocument, facts) -> list[tuple[int, int, tuple[str, str]]]:
+    """(start, end, (doc id, entity id)) of our mentions in the annotated part."""
     end = annotated_end(doc)
-    return [(m.start, m.end, archive_of[(doc.doc_id, e.id)])
+    return [(m.start, m.end, (doc.doc_id, e.id))
             for e in facts.entities for m in e.mentions if m.end <= end]
 
 
@@ -89,16 +90,32 @@ def align(gold: dict[str, tuple[int, int, str]], system: list[tuple[int, int, st
     return matched
 
 
-def resolve(results) -> dict[tuple[str, str], str]:
-    from ..resolve.entities import Candidate, resolve_candidates
+def candidates(results) -> list:
+    from ..resolve.entities import Candidate
     from ..resolve.names import is_proper
-    cands = []
-    for doc, facts, _ in results:
-        for e in facts.entities:
-            cands.append(Candidate(key=(doc.doc_id, e.id), type=e.type, name=e.name,
-                                   names=sorted({m.text for m in e.mentions if is_proper(m.text)}),
-                                   attributes=e.attributes or {}, ref=(doc.doc_id, e.id)))
+    return [Candidate(key=(doc.doc_id, e.id), type=e.type, name=e.name,
+                      names=sorted({m.text for m in e.mentions if is_proper(m.text)}),
+                      attributes=e.attributes or {}, ref=(doc.doc_id, e.id))
+            for doc, facts, _ in results for e in facts.entities]
+
+
+def resolve(cands: list) -> dict:
+    """Candidate ref -> archive entity id."""
+    from ..resolve.entities import resolve_candidates
     return {m.ref: cl.id for cl in resolve_candidates(cands) for m in cl.members}
+
+
+def name_candidate(doc: CatDocument, m_id: str, text: str, people: set[str]):
+    """A given (gold) mention that no entity of ours covers, as a resolution candidate
+    when it is a name: a person when it shares a surname with a person in its document."""
+    from ..resolve.entities import Candidate
+    from ..resolve.names import is_proper, person_tokens
+    if not is_proper(text):
+        return None
+    tokens = person_tokens(text)
+    kind = "PERSON" if tokens and tokens[-1] in people else "ORG"
+    ref = (doc.doc_id, f"given:{m_id}")
+    return Candidate(key=ref, type=kind, name=text, names=[text], ref=ref)
 
 
 def clusters(items: dict) -> list[frozenset]:
@@ -108,17 +125,14 @@ def clusters(items: dict) -> list[frozenset]:
     return [frozenset(g) for g in groups.values()]
 
 
-def head_clusters(gold: dict[str, tuple[int, int, str]], system: list[tuple[int, int, str]],
-                  heads: dict[str, tuple[int, int]]) -> dict[str, str]:
-    """Gold m_id -> the cluster of the system mention that contains the gold mention's
-    syntactic head (or, failing that, overlaps it most)."""
+def head_refs(gold: dict[str, tuple[int, int, str]], system: list[tuple[int, int, tuple]],
+              heads: dict[str, tuple[int, int]]) -> dict[str, tuple]:
+    """Gold m_id -> the entity of the smallest system mention that contains the gold
+    mention's syntactic head."""
     found = {}
     for m_id, (gs, ge, _) in gold.items():
         hs, he = heads[m_id]
         holders = [(e - s, c) for s, e, c in system if s <= hs and he <= e]
-        if not holders:
-            holders = [(-(min(e, ge) - max(s, gs)), c) for s, e, c in system
-                       if min(e, ge) - max(s, gs) > 0]
         if holders:
             found[m_id] = min(holders)[1]
     return found
@@ -133,24 +147,37 @@ def gold_heads(doc: CatDocument, spacy_doc, gold: dict) -> dict[str, tuple[int, 
     return heads
 
 
-def score(results, archive_of) -> dict:
-    key, e2e, given = {}, {}, {}
+def score(results) -> dict:
+    """Both settings; RETURNS counts and the scores of each."""
+    from ..resolve.names import person_tokens
+    cands = candidates(results)
+    archive_of = resolve(cands)
+    key, e2e, heads_of, extra = {}, {}, {}, []
     for doc, facts, spacy_doc in results:
         gold = gold_mentions(doc)
-        system = system_mentions(doc, facts, archive_of)
+        system = system_mentions(doc, facts)
         matched = align(gold, system)
-        by_head = head_clusters(gold, system, gold_heads(doc, spacy_doc, gold))
-        for m_id, (_, _, cluster) in gold.items():
+        by_head = head_refs(gold, system, gold_heads(doc, spacy_doc, gold))
+        people = {t[-1] for e in facts.entities if e.type == "PERSON"
+                  for t in [person_tokens(e.name)] if t}
+        for m_id, (start, end, cluster) in gold.items():
             key[(doc.doc_id, m_id)] = cluster
-            given[(doc.doc_id, m_id)] = by_head.get(m_id, f"single:{doc.doc_id}:{m_id}")
-        for i, (_, _, cluster) in enumerate(system):
+            if m_id in by_head:
+                heads_of[(doc.doc_id, m_id)] = by_head[m_id]
+            elif (c := name_candidate(doc, m_id, doc.text[start:end], people)) is not None:
+                extra.append(c)
+                heads_of[(doc.doc_id, m_id)] = c.ref
+        for i, (_, _, ref) in enumerate(system):
             mention = (doc.doc_id, matched[i]) if i in matched else (doc.doc_id, "sys", i)
-            e2e[mention] = cluster
+            e2e[mention] = archive_of[ref]
+    linked = resolve(cands + extra)
+    given = {m: linked[heads_of[m]] if m in heads_of else ("single", m) for m in key}
     n_matched = sum(1 for m in e2e if len(m) == 2)
     return {"gold_mentions": len(key), "system_mentions": len(e2e), "matched_mentions": n_matched,
             "gold_entities": len(set(key.values())),
+            "given_mentions_placed": len(heads_of),
             "end_to_end": conll(clusters(key), clusters(e2e)),
-            "gold_mentions_setting": conll(clusters(key), clusters(given))}
+            "gold_mentions_setting": conll(clusters(key), clusters(given))}, archive_of
 
 
 def table(summary: dict) -> str:
@@ -171,8 +198,8 @@ def run(directory: str, out: str | None = None) -> tuple[str, dict]:
     if not paths:
         raise NewsfactsError(f"{directory}: no CAT XML (.xml) files found")
     results = parse_documents(paths)
-    archive_of = resolve(results)
-    summary = {"documents": len(paths), **score(results, archive_of)}
+    scores, archive_of = score(results)
+    summary = {"documents": len(paths), **scores}
     summary["conll_f1"] = summary["gold_mentions_setting"]["conll_f1"]
     if out:
         write_predictions(Path(out), results, archive_of)

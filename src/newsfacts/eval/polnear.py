@@ -118,14 +118,21 @@ def _with_marks(text: str, start: int, end: int) -> tuple[int, int]:
 def to_attributions(text: str, quotes: list[Quote]) -> list[Attribution]:
     """Our quotes as PolNeAR attributions (partial quotes are inside an
     indirect one already and are not repeated)."""
-    result = []
+    result: list[Attribution] = []
+    direct_by_cue: dict[Spans, Attribution] = {}
     for quote in quotes:
         if quote.kind == "partial":
             continue
         speaker = quote.speaker
         source = ((speaker.start, speaker.end),) if speaker and speaker.start is not None else ()
         cue = ((quote.cue.start, quote.cue.end),) if quote.cue else ()
-        result.append(Attribution(source=source, cue=cue, content=polnear_content(text, quote)))
+        content = polnear_content(text, quote)
+        if cue and cue in direct_by_cue and quote.kind == "direct":
+            direct_by_cue[cue].content += content  # PolNeAR: one attribution, content in parts
+            continue
+        result.append(Attribution(source=source, cue=cue, content=content))
+        if cue and quote.kind == "direct":
+            direct_by_cue[cue] = result[-1]
     return result
 
 

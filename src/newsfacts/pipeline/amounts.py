@@ -51,6 +51,7 @@ CASE_SENSITIVE_UNITS = set(LEX["measure_case_sensitive"])
 GLUED_ONLY_UNITS = set(LEX["glued_only_units"])
 TIME_UNITS = set(LEX["time_units"])
 NOT_COUNTED = set(LEX["not_counted_nouns"])
+COUNTED_NOUN_UNITS: dict[str, str] = LEX["counted_noun_units"]
 PREFIX_MODS: dict[str, str] = MODS["prefix"]
 SUFFIX_MODS: dict[str, str] = MODS["suffix"]
 RANGE_OPENERS: dict[str, str] = MODS["range_openers"]
@@ -95,6 +96,7 @@ SUFFIX_TAIL = re.compile(rf"\s+(?i:(?P<m>{_spaced(SUFFIX_MODS)}))\b")
 PREFIX_BEFORE = re.compile(rf"(?<![\w])(?i:(?P<m>{_spaced(PREFIX_MODS)}))\s+$")
 OPENER_BEFORE = re.compile(rf"(?<![\w])(?i:(?P<o>{_alt(RANGE_OPENERS)}))\s+$")
 OF_TAIL = re.compile(r"\s+of\s+")
+COORDINATION = re.compile(r"\s*(?:,|and|or)\s+")
 
 
 @dataclass
@@ -265,9 +267,9 @@ def _with_scale(text: str, number: _Number) -> _Number:
 
 def _read_amount(doc: Doc, text: str, match: re.Match) -> list[_Found]:
     first = _read_number(text, match.group("cur"), match.start(), match.start("num"), match.group("num"))
-    if first is None or (first.end < len(text) and text[first.end].isalnum()
-                         and not _unit_glued(text, first)):
-        return []
+    if first is None or re.match(r"[/:]\d", text[first.end:first.end + 2]) or (
+            first.end < len(text) and text[first.end].isalnum() and not _unit_glued(text, first)):
+        return []  # "9/11", "3:30", "5th"
     opener = OPENER_BEFORE.search(text, max(0, first.start - 12), first.start)
     second = _read_range(text, first, opener.group("o").lower() if opener else None)
     last = second or first
@@ -400,14 +402,36 @@ def _counted_amount(doc: Doc, text: str, number: _Number) -> list[_Found]:
         return []
     noun = _noun_after_of(doc, text, number) if number.vague else _counted_noun(doc, number)
     if noun is None:
-        return []
+        return _coordinated_count(doc, text, number)
     unit = _noun_unit(noun)
     if unit is None:
         return []
     start, prefix_mod = _prefix_mod(text, number.start)
     suffix_mod, end = _suffix_mod(text, noun.idx + len(noun))
+    if _coordinated(text, number):
+        end = number.end  # "500 and 1,000 songs": "1,000 songs" is the next amount
     mod = prefix_mod or suffix_mod or ("more_than" if number.vague else None)
     return [_Found(start, end, number.value, unit, mod, number.num_start, number.end)]
+
+
+def _coordinated(text: str, number: _Number) -> bool:
+    link = COORDINATION.match(text, number.end)
+    return bool(link and NUMBER_ONLY.match(text, link.end()))
+
+
+def _coordinated_count(doc: Doc, text: str, number: _Number) -> list[_Found]:
+    """"500 and 1,000 songs": the first number counts the second one's noun."""
+    link = COORDINATION.match(text, number.end)
+    match = NUMBER_ONLY.match(text, link.end()) if link else None
+    if not match or match.group("cur"):
+        return []
+    second = _read_number(text, None, match.start(), match.start("num"), match.group("num"))
+    noun = _counted_noun(doc, second) if second else None
+    unit = _noun_unit(noun) if noun is not None else None
+    if unit is None:
+        return []
+    start, prefix_mod = _prefix_mod(text, number.start)
+    return [_Found(start, number.end, number.value, unit, prefix_mod, number.num_start, number.end)]
 
 
 def _vetoed(doc: Doc, text: str, number: _Number) -> bool:
@@ -423,9 +447,14 @@ def _vetoed(doc: Doc, text: str, number: _Number) -> bool:
 def _counted_noun(doc: Doc, number: _Number) -> Token | None:
     span = doc.char_span(number.num_start, number.end, alignment_mode="expand")
     link = next((t for t in span if t.dep_ == "nummod" and t.head.i >= span.end), None)
+    if link is None:  # "500 and 1,000 songs": 1,000 is a conjunct of 500
+        link = next((t.head for t in span if t.dep_ == "conj" and t.head.like_num
+                     and t.head.dep_ == "nummod" and t.head.head.i >= span.end), None)
     head = link.head if link is not None else None
-    if head is None or head.pos_ not in ("NOUN", "PROPN"):
+    if head is None or not _countable(head, number):
         return None
+    if any(t.pos_ == "DET" for t in span.doc[span.end:head.i]):
+        return None  # "4 An image": a caption number glued to the next sentence
     if doc.text[number.end:head.idx].lstrip().startswith("-"):
         return None  # "a seven-man jury", "a 10-point plan": adjectives, not counts
     before = doc[span.start - 1] if span.start > 0 else None
@@ -445,12 +474,27 @@ def _noun_after_of(doc: Doc, text: str, number: _Number) -> Token | None:
     token = span[0]
     while token.dep_ in ("compound", "amod") and token.head.i > token.i:
         token = token.head
-    return token if token.pos_ in ("NOUN", "PROPN") else None
+    return token if _countable(token, number) else None
+
+
+def _countable(noun: Token, number: _Number) -> bool:
+    """A plural common noun, or a plural name of a group ("31 Latinos"); not a
+    person, place or date the parser attached to a stray number."""
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.ent_type_ in VETO_ENTS:
+        return False
+    plural = noun.tag_ in ("NNS", "NNPS") or noun.lower_ != noun.lemma_.lower()
+    return plural or number.value <= 1
 
 
 def _noun_unit(noun: Token) -> str | None:
     lemma = noun.lemma_.lower()
     if lemma in TIME_UNITS or noun.lower_ in TIME_UNITS or lemma in NOT_COUNTED:
         return None
-    compounds = [t.lower_ for t in noun.lefts if t.dep_ == "compound" and t.pos_ == "NOUN"]
+    if lemma in COUNTED_NOUN_UNITS:
+        return COUNTED_NOUN_UNITS[lemma]
+    compounds = []
+    for left in reversed(list(noun.lefts)):
+        if left.dep_ != "compound" or left.pos_ != "NOUN" or left.i != noun.i - 1 - len(compounds):
+            break
+        compounds.insert(0, left.lower_)
     return " ".join([*compounds, lemma])

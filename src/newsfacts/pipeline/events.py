@@ -59,16 +59,21 @@ def extract_events(doc: Doc, article: Article, entities: list[Entity],
     """
     lookup = EntityLookup(entities)
     quoted = quoted_tokens(doc)
-    triggers = [t for t in doc if t.i not in quoted and (is_event_verb(t) or is_event_noun(t))]
+    named_events = {ent.root.i: ent for ent in doc.ents if ent.label_ == "EVENT"}
+    inside_names = {t.i for ent in named_events.values() for t in ent if t.i != ent.root.i}
+    triggers = [t for t in doc if t.i not in quoted and t.i not in inside_names
+                and (t.i in named_events or is_event_verb(t) or is_event_noun(t))]
     trigger_ids = {t.i for t in triggers}
     anchors = anchor_times(doc, times, trigger_ids)
-    drafts = [_draft(t, lookup, anchors) for t in triggers]
+    drafts = [_draft(t, lookup, anchors, named_events.get(t.i)) for t in triggers]
     _carry_dates_forward(drafts)
     return [_event(i, d, doc) for i, d in enumerate(drafts, 1)]
 
 
-def _draft(trigger: Token, lookup: EntityLookup, anchors: dict[int, TimeExpr]) -> _Draft:
-    start, end = trigger_extent(trigger)
+def _draft(trigger: Token, lookup: EntityLookup, anchors: dict[int, TimeExpr],
+           named_event: Span | None) -> _Draft:
+    """named_event: the NER EVENT span ("WWDC", "World War II") the trigger heads, if any."""
+    start, end = (named_event.start_char, named_event.end_char) if named_event else trigger_extent(trigger)
     agents, patients = roles(trigger)
     time = time_of(trigger, anchors)
     return _Draft(trigger, start, end, _entity_ids(agents, lookup), _entity_ids(patients, lookup),
@@ -107,7 +112,14 @@ def _noun_modifier(verb: Token) -> bool:
 
 def is_event_noun(token: Token) -> bool:
     return (token.pos_ == "NOUN" and token.lemma_.lower() in EVENT_NOUNS
-            and token.dep_ != "compound" and token.ent_type_ not in NON_EVENT_ENTS)
+            and token.ent_type_ not in NON_EVENT_ENTS and not _premodifier(token))
+
+
+def _premodifier(noun: Token) -> bool:
+    """A noun modifying a later noun ("fire and rescue crews", "trial lawyer")."""
+    while noun.dep_ == "conj" and noun.head.i < noun.i:
+        noun = noun.head
+    return noun.dep_ in ("compound", "nmod") and noun.head.i > noun.i
 
 
 def quoted_tokens(doc: Doc) -> set[int]:
@@ -259,18 +271,41 @@ def _entity_ids(tokens: list[Token], lookup: EntityLookup) -> list[str]:
 
 def anchor_times(doc: Doc, times: list[TimeExpr], trigger_ids: set[int]) -> dict[int, TimeExpr]:
     """Trigger index -> the DATE/TIME expression attached to it: the first
-    trigger above the time's head word in the dependency tree."""
-    anchors: dict[int, TimeExpr] = {}
+    trigger above the time's head word in the dependency tree. When several
+    times attach to one trigger, the closest in the tree, then in the text, wins."""
+    candidates: dict[int, list[tuple[int, int, TimeExpr]]] = {}
     for time in times:
         if time.type not in ANCHOR_TYPES:
             continue
         span = doc.char_span(time.start, time.end, alignment_mode="expand")
         if span is None or len(span) == 0:
             continue
-        trigger = next((a for a in span.root.ancestors if a.i in trigger_ids), None)
-        if trigger is not None:
-            anchors.setdefault(trigger.i, time)
-    return anchors
+        found = _attachment(span, trigger_ids)
+        if found is not None:
+            trigger, steps = found
+            distance = min(abs(trigger.i - span.start), abs(trigger.i - span.end + 1))
+            candidates.setdefault(trigger.i, []).append((steps, distance, time))
+    return {i: min(options, key=lambda o: o[:2])[2] for i, options in candidates.items()}
+
+
+def _attachment(span: Span, trigger_ids: set[int]) -> tuple[Token, int] | None:
+    for steps, ancestor in enumerate(span.root.ancestors, 1):
+        if ancestor.i in trigger_ids:
+            return _reporting_verb(ancestor, span, trigger_ids), steps
+    return None
+
+
+def _reporting_verb(trigger: Token, span: Span, trigger_ids: set[int]) -> Token:
+    """"Police said Tuesday they had arrested 14 people": a time between a verb and
+    the complement clause it introduces belongs to that verb, though the parser
+    often hangs it on the complement."""
+    head = trigger.head
+    phrase = next((a for a in [span.root, *span.root.ancestors] if a.head.i == trigger.i), span.root)
+    start, end = phrase.left_edge.i, phrase.right_edge.i
+    if trigger.dep_ != "ccomp" or head.i not in trigger_ids or not head.i < start:
+        return trigger
+    rest = [t.i for t in trigger.subtree if not start <= t.i <= end]
+    return head if rest and end < min(rest) else trigger
 
 
 def time_of(trigger: Token, anchors: dict[int, TimeExpr]) -> TimeExpr | None:

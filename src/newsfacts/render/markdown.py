@@ -108,17 +108,30 @@ def _timeline(data: dict[str, Any]) -> str:
 
 
 def _event_rows(data: dict[str, Any], text: str) -> list[tuple[str, int, str]]:
+    """One row per (date, sentence): the dated events of a sentence share its line."""
     names = {e["id"]: e["name"] for e in data["entities"]}
-    rows = []
+    times = {t["id"]: t for t in data["times"]}
+    grouped: dict[tuple[str, int], list[dict[str, Any]]] = {}
+    sentences: dict[int, dict[str, Any]] = {}
     for event in data["events"]:
         if not event.get("date"):
             continue
-        agents = ", ".join(names.get(a, a) for a in event.get("agents", []))
-        who = f"{agents}: " if agents else ""
         sentence = event.get("sentence") or _sentence_around(text, event["start"], event["end"])
-        rows.append((event["date"], event["start"],
-                     f"{who}*{one_line(event['text'])}* {span(event)} — {one_line(sentence['text'])}"))
+        sentences[sentence["start"]] = sentence
+        grouped.setdefault((event["date"], sentence["start"]), []).append(event)
+    rows = []
+    for (date, sentence_start), events in grouped.items():
+        what = ", ".join(_event_text(event, names, times) for event in events)
+        rows.append((date, events[0]["start"],
+                     f"{what} — {one_line(sentences[sentence_start]['text'])}"))
     return rows
+
+
+def _event_text(event: dict[str, Any], names: dict[str, str], times: dict[str, Any]) -> str:
+    agents = ", ".join(names.get(a, a) for a in event.get("agents", []))
+    time = times.get(event.get("time"))
+    when = f" (“{time['text']}”)" if time else ""
+    return f"{agents + ': ' if agents else ''}*{one_line(event['text'])}*{when} {span(event)}"
 
 
 def _time_rows(data: dict[str, Any], text: str) -> list[tuple[str, int, str]]:

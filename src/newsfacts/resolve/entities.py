@@ -70,10 +70,22 @@ class Cluster:
 # -- features ------------------------------------------------------------------------------
 
 def person_name(c: Candidate) -> list[str]:
-    """The fullest name the article gives the person, as name tokens."""
-    options = [person_tokens(n) for n in [c.name, *c.names] if is_proper(n)]
-    options = [o for o in options if o]
-    return max(options, key=lambda t: (len(t), t), default=[])
+    """The fullest name the article gives the person, as name tokens: the entity's
+    name, or a longer mention that ends with the same surname ("Trump" -> "Donald Trump")."""
+    base = person_tokens(c.name) if looks_like_name(c.name) else []
+    options = [person_tokens(n) for n in c.names if looks_like_name(n)]
+    if base:
+        options = [o for o in options if o and o[-1] == base[-1]]
+    return max([base, *options], key=lambda t: (len(t), t))
+
+
+def looks_like_name(text: str) -> bool:
+    """A person's name: one to five words, each capitalised (particles and initials allowed)."""
+    parts = [w for w in text.replace(",", " ").split() if w]
+    if not 1 <= len(parts) <= 5:
+        return False
+    particles = {"de", "da", "van", "von", "der", "del", "la", "le", "bin", "al", "di", "du"}
+    return all(w[:1].isupper() or w.lower() in particles for w in parts)
 
 
 def attribute_words(c: Candidate) -> set[str]:

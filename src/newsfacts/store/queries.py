@@ -35,25 +35,27 @@ def fts_match(conn, sql: str, text: str, params: tuple = ()) -> list[Row]:
 # -- entities ------------------------------------------------------------------------------
 
 def name_keys(name: str) -> list[str]:
-    keys = [thing_key(name), " ".join(person_tokens(name)), plain(name)]
+    """Lookup keys of a name, most specific first."""
+    keys = [thing_key(name), plain(name), " ".join(person_tokens(name))]
     return list(dict.fromkeys(k for k in keys if k))
 
 
 def find_entities(conn, name: str, limit: int = 10) -> list[Row]:
-    """Archive entities called NAME (exact normalised alias first, then partial)."""
-    keys = name_keys(name)
-    if not keys:
+    """Archive entities called NAME: exact normalised aliases first (an entity whose own
+    name is NAME before one that was only once called so), then partial matches."""
+    for key in name_keys(name):
+        found = rows(conn, "SELECT ae.* FROM archive_entities ae JOIN archive_aliases al"
+                     " ON al.archive_entity_id = ae.id WHERE al.alias = ?", (key,))
+        if found:
+            found.sort(key=lambda r: (thing_key(r["name"]) != key, -r["n_articles"], r["id"]))
+            return found[:limit]
+    key = name_keys(name)[0] if name_keys(name) else ""
+    if not key:
         return []
-    marks = ",".join("?" * len(keys))
-    found = rows(conn, "SELECT ae.* FROM archive_entities ae WHERE ae.id IN (SELECT archive_entity_id"
-                 f" FROM archive_aliases WHERE alias IN ({marks}))"
-                 " ORDER BY ae.n_articles DESC, ae.id LIMIT ?", (*keys, limit))
-    if found:
-        return found
     return rows(conn, "SELECT ae.* FROM archive_entities ae WHERE ae.id IN (SELECT archive_entity_id"
                 " FROM archive_aliases WHERE alias LIKE ? ESCAPE '\\')"
                 " ORDER BY ae.n_articles DESC, ae.id LIMIT ?",
-                ("%" + keys[0].replace("%", "\\%").replace("_", "\\_") + "%", limit))
+                ("%" + key.replace("%", "\\%").replace("_", "\\_") + "%", limit))
 
 
 def matching_ids(conn, name: str) -> list[str]:

@@ -10,7 +10,6 @@ names -> affiliations, and so do organisations after "of/at" or before the title
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -20,7 +19,6 @@ from .mentions import POSSESSIVE, nominal_extent, premodifiers
 from .model import Cluster, Mention
 
 AFFILIATION_LABELS = {"NORP", "ORG"}
-PARTY_TAG = re.compile(r"^,?\s*\(?([RDI])-[A-Z]")
 MAX_AGE = 120
 MAX_PHRASE = 12  # tokens; longer appositions are mostly misparses
 
@@ -53,10 +51,20 @@ def read_attributes(doc: Doc, mention: Mention, lex: Lexicon,
     for phrase in _predicates(root):
         _read_phrase(doc, phrase, found, lex, person_words)
     found.age = found.age or age_after(doc, mention.end)
-    party = PARTY_TAG.match(doc.text[doc[mention.end - 1].idx + len(doc[mention.end - 1]):][:16])
+    party = party_after(doc, mention.end, lex)
     if party:
-        found.affiliations.append(lex.parties[party.group(1)])
+        found.affiliations.append(party)
     return found
+
+
+def party_after(doc: Doc, end: int, lex: Lexicon) -> str | None:
+    """'(R-Texas)' or ', D-Calif.,' right after a name."""
+    words = [t.text for t in doc[end:end + 4]]
+    while words and words[0] in (",", "("):
+        words = words[1:]
+    if len(words) >= 2 and words[0] in lex.parties and words[1] == "-":
+        return lex.parties[words[0]]
+    return None
 
 
 def _read_premodifiers(doc: Doc, tokens: list[Token], found: Found, lex: Lexicon,

@@ -59,7 +59,8 @@ def name_mention(span: Span, lex: Lexicon) -> Mention | None:
         return None
     words = tuple(t.lower_ for t in tokens)
     if span.label_ == "PERSON" and gender is None and len(words) > 1:
-        gender = lex.first_name_gender(words[0])
+        given = [w for w in words[:-1] if not (len(w) <= 2 and w.endswith("."))]  # not "E."
+        gender = lex.first_name_gender(given[0]) if given else None
     text = span.doc[tokens[0].i:tokens[-1].i + 1].text
     return Mention(span.start, span.end, NAME, span.label_, span.root.i, words=words,
                    gender=gender, title=title, text=text, plural=span.root.tag_ in ("NNPS", "NNS"))
@@ -72,7 +73,8 @@ def premodifiers(doc: Doc, start: int, root: Token) -> list[Token]:
     i = start - 1
     while i >= 0 and len(found) < MAX_PREMODS:
         token = doc[i]
-        if token.dep_ in ("det", "punct", "cc", "prep", "predet") or \
+        hyphen = token.text == "-" and not token.whitespace_  # "77-year-old"
+        if (token.dep_ in ("det", "punct", "cc", "prep", "predet") and not hyphen) or \
                 token.pos_ in ("VERB", "AUX", "ADP", "SPACE"):
             break
         if not _within(token, root, start):
@@ -146,7 +148,9 @@ def nominal_extent(token: Token) -> tuple[int, int]:
     end = token.i + 1
     for child in token.rights:
         if child.dep_ == "prep" and child.lower_ in PP_OF_NOMINAL and child.i == end:
-            end = child.right_edge.i + 1
+            end = child.i + 1
+            while end <= child.right_edge.i and not (token.doc[end].is_punct or token.doc[end].is_space):
+                end += 1
             break
     return start, end
 

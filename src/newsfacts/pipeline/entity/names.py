@@ -8,8 +8,9 @@ name in the same article (spaCy's small model often tags a bare "Trump" ORG) is
 retyped PERSON; places (GPE, LOC) are never retyped.
 
 Other names merge within one type class when their normalised forms are equal, one
-is the initials of the other ("U.S." / "United States"), a listed alias, or a word
-prefix of a unique longer name of the same type ("Apple" / "Apple Inc.").
+is the initials of the other ("U.S." / "United States"), a listed alias, or the
+unique longer name of the same type that adds one word ("Apple" / "Apple Computer";
+corporate suffixes such as "Inc." are dropped before comparing).
 """
 from __future__ import annotations
 
@@ -108,8 +109,10 @@ def pick_namesake(mention: Mention, candidates: list[Cluster]) -> Cluster:
     2. an honorific's gender (Mr., Ms.) rules out the other gender;
     3. news style calls one namesake by the bare surname and marks the others with
        a title or first name, so a bare surname goes to the one already called so;
-    4. otherwise the one mentioned most recently before it (the first one after it
-       when none comes before)."""
+    4. otherwise the one named most often before it (the article's principal
+       person keeps the bare surname; a relative or namesake introduced later is
+       set apart by first name), then the most recent; the first one named after
+       it when none comes before."""
     if len(candidates) == 1:
         return candidates[0]
     pool = candidates
@@ -121,14 +124,15 @@ def pick_namesake(mention: Mention, candidates: list[Cluster]) -> Cluster:
     if mention.title is None and len(mention.words) == 1:
         bare = [c for c in pool if c.bare_surname]
         pool = bare if len(bare) == 1 else pool
-    return _most_recent(mention, pool)
+    return _most_named(mention, pool)
 
 
-def _most_recent(mention: Mention, pool: list[Cluster]) -> Cluster:
-    before = [(c.last_token(mention.start), -n, c) for n, c in enumerate(pool)]
-    best = max(before, key=lambda item: item[:2])
-    if best[0] >= 0:
-        return best[2]
+def _most_named(mention: Mention, pool: list[Cluster]) -> Cluster:
+    before = [(sum(m.start < mention.start for m in c.mentions), c.last_token(mention.start), -n, c)
+              for n, c in enumerate(pool)]
+    best = max(before, key=lambda item: item[:3])
+    if best[0] > 0:
+        return best[3]
     return min(pool, key=lambda c: min(m.start for m in c.mentions))
 
 
@@ -139,7 +143,8 @@ def cluster_others(mentions: list[Mention], lex: Lexicon) -> list[Cluster]:
         if mention.cluster is not None or mention.label == "PERSON":
             continue
         kind, keys = type_class(mention.label), name_keys(mention, lex)
-        match = next((c for c, k, known in forms if k == kind and keys & known), None)
+        match = next((c for c, k, known in forms if keys & known and (
+            k == kind or _same_long_name(mention, c))), None)
         match = match or _unique_prefix(mention, kind, forms, lex)
         if match is None:
             match = Cluster(mention.label)
@@ -151,6 +156,13 @@ def cluster_others(mentions: list[Mention], lex: Lexicon) -> list[Cluster]:
         labels = [m.label for m in cluster.mentions]
         cluster.label = max(set(labels), key=labels.count)
     return clusters
+
+
+def _same_long_name(mention: Mention, cluster: Cluster) -> bool:
+    """NER may give one multi-word name two labels ("RT America" LOC, then FAC):
+    the same name of two words or more is one entity, unless either is a GPE or NORP."""
+    plain = {"GPE", "NORP"}
+    return len(mention.words) > 1 and mention.label not in plain and cluster.label not in plain
 
 
 def type_class(label: str) -> str:
@@ -186,10 +198,8 @@ def _unique_prefix(mention: Mention, kind: str, forms, lex: Lexicon) -> Cluster 
     for cluster, other_kind, _ in forms:
         if other_kind != kind:
             continue
-        for other in cluster.mentions:
-            other_words = normal_words(other, lex)
-            short, long = sorted((words, other_words), key=len)
-            if short and len(short) < len(long) and long[:len(short)] == short:
-                found.append(cluster)
-                break
+        longest = max((normal_words(m, lex) for m in cluster.mentions), key=len)
+        short, long = sorted((words, longest), key=len)
+        if short and len(long) == len(short) + 1 and long[:len(short)] == short:
+            found.append(cluster)
     return found[0] if len(found) == 1 else None

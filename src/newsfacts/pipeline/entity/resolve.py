@@ -79,9 +79,9 @@ def resolve_nominal(state: State, mention: Mention) -> None:
             return
         cluster = Cluster("PERSON", agent=_acts(head))
         state.clusters.append(cluster)
-        if owner is not None:
-            cluster.role_of[mention.noun] = owner
     cluster.add(mention)
+    if owner is not None and owner.cluster is not cluster:
+        cluster.role_of.setdefault(mention.noun, owner)
     _learn(state, cluster, mention, owner)
 
 
@@ -120,13 +120,21 @@ def _by_description(state: State, mention: Mention, head: Token,
     if not mention.definite or mention.plural or owner is not None:
         return None
     if mention.label != "PERSON":
-        return _latest_of_type(state, mention)
+        named_kind = _named_kind(head) or head.pos_ == "PROPN"  # "the Commission"
+        return None if named_kind else _latest_of_type(state, mention)
     party = mention.noun if head.ent_type_ == "NORP" else None
     known = [c for c in _people_before(state, mention)
              if (party and _has_party(c, party)) or (not party and mention.noun in c.nouns)]
     if known:
         return max(known, key=lambda c: c.last_token(mention.head))
     return _most_mentioned(state, mention, head, party)
+
+
+def _named_kind(head: Token) -> bool:
+    """'the iTunes store', 'the BlackBerry device': a kind named by its modifier,
+    not a reference back to an earlier name."""
+    return any(c.dep_ in ("compound", "nmod") or c.pos_ == "PROPN" for c in head.lefts) or \
+        any(c.dep_ == "prep" and c.lower_ == "of" for c in head.rights)
 
 
 def _latest_of_type(state: State, mention: Mention) -> Cluster | None:
@@ -201,17 +209,33 @@ def _cluster_name(cluster: Cluster) -> str:
 # ---- pronouns ---------------------------------------------------------------
 
 def resolve_pronoun(state: State, mention: Mention) -> None:
+    """The first agreeing candidate of the walk; a name of unknown gender is only
+    taken when no name or description of the right gender comes up in this or
+    the previous sentence."""
     token = state.doc[mention.head]
     if mention.gender == "N" and _pleonastic(token):
         return
+    fallback = None
+    window = state.sent_of[token.i] - 1
     for candidate in hobbs_walk(state, token):
+        if fallback is not None and state.sent_of[candidate.i] < window:
+            break
         verdict = _accepts(state, mention, token, candidate)
         if verdict is None:
             continue
         if verdict is False:
-            return
+            break
+        if _unknown_name(verdict, mention):
+            fallback = fallback or verdict
+            continue
         verdict.add(mention)
         return
+    if fallback is not None:
+        fallback.add(mention)
+
+
+def _unknown_name(cluster: Cluster, mention: Mention) -> bool:
+    return mention.gender in ("M", "F") and cluster.gender is None and cluster.has_name()
 
 
 def _accepts(state: State, mention: Mention, token: Token, candidate: Token):
@@ -263,6 +287,8 @@ def _pleonastic(token: Token) -> bool:
     if token.dep_ not in SUBJECTS:
         return False
     verb = token.head
+    if token.dep_ == "nsubjpass" and any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
+        return True  # "it is expected that ...", "it was reported that ..."
     return verb.lemma_ in PLEONASTIC_HEADS and any(
         c.dep_ in CLAUSE_DEPS or (c.dep_ == "attr" and any(g.dep_ == "relcl" for g in c.children))
         for c in verb.children)

@@ -11,11 +11,15 @@ from spacy.tokens import Doc, Token
 
 from .lexicon import CueLexicon, cue_key
 from .marks import Quoted
-from .rules import Attribution, Span, find_source, token_span, trim
+from .rules import Attribution, Span, find_source, source_span, token_span, trim, with_colon
 
 MAX_SPLIT_GAP = 120       # chars between the two halves of a quote split by its cue
+MAX_FOLLOW_GAP = 300     # chars from the cue to a quote opening the next sentence
 MAX_CUE_DISTANCE = 80     # chars between a quote and a cue outside the sentence parse
 CARRY_PARAGRAPHS = 2      # a quote-only paragraph inherits the speaker this far back
+# a full stop that ends a sentence (not "Mr." or an initial)
+SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bSen)(?<!\bRep)"
+                          r"(?<!\bGov)(?<!\bGen)(?<!\bJr)(?<!\bSr)(?<!\b[A-Z])[.!?]\s")
 SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with",
                "by", "from", "de", "la", "vs.", "v."}
 TITLE_BEFORE = re.compile(r"(show|program|programme|series|column|book|novel|film|movie|song|"
@@ -58,9 +62,12 @@ def assemble(doc: Doc, quoted: list[Quoted], attributions: list[Attribution],
         if f is not None:
             used.add(index)
             found.append(f)
+    found = _merge_same_cue(text, found)
     for f in sorted(found, key=lambda f: f.start):
         if f.kind == "direct":
-            _join_split(text, f, quoted, used)
+            follower = _join_split(text, f, quoted, used)
+            if follower is not None:
+                found.append(follower)
     found.sort(key=lambda f: f.start)
     found = _carry_over(text, found, quoted, used)
     found.sort(key=lambda f: f.start)
@@ -85,7 +92,7 @@ def _link(text: str, a: Attribution, quoted: list[Quoted], used: set[int]) -> Fo
             found.content, found.inner, found.kind = list(q.outer), list(q.parts), "direct"
             used.add(index)
             return found
-        if start <= q.start and q.end <= end + 1:
+        if start <= q.start and q.end <= end + 1 and not is_title(text, q):
             found.partials.append((q.start, q.end))
             end = max(end, q.outer_end)  # the closing mark may hang on the cue
             found.content = [(start, end)]
@@ -114,6 +121,26 @@ def _strip_that(text: str, start: int, end: int) -> Span:
     return (start + m.end(), end) if m and m.end() < end - start else (start, end)
 
 
+def _merge_same_cue(text: str, found: list[Found]) -> list[Found]:
+    """Two quotes attached to one cue are the two halves of one quote."""
+    by_cue: dict[Span, Found] = {}
+    result = []
+    for f in sorted(found, key=lambda f: f.start):
+        first = by_cue.get(f.cue) if f.cue and f.kind == "direct" else None
+        if first is None or first.kind != "direct":
+            by_cue.setdefault(f.cue, f)
+            result.append(f)
+        elif SENTENCE_END.search(text[first.end:f.start]):
+            f.source, f.source_token, f.carried_from = None, None, first
+            result.append(f)  # a quote of its own, in the next sentence
+        else:
+            first.content += f.content
+            first.inner += f.inner
+            if first.source is None:
+                first.source, first.source_token = f.source, f.source_token
+    return result
+
+
 def _dedupe(found: list[Found]) -> list[Found]:
     """One attribution per content: the likelier cue, then the nearer one."""
     best: dict[tuple, Found] = {}
@@ -130,12 +157,12 @@ def _rank(f: Found) -> tuple:
     return (f.source is not None, f.score >= 0.6, -distance)
 
 
-def _join_split(text: str, f: Found, quoted: list[Quoted], used: set[int]) -> None:
-    """"We all," she said, "have to..." -> one quote in two parts; so is a
-    quote that follows the cue's sentence in the same paragraph ("...," he
-    said. "More.")."""
+def _join_split(text: str, f: Found, quoted: list[Quoted], used: set[int]) -> Found | None:
+    """"We all," she said, "have to..." -> one quote in two parts. A quote
+    that opens the next sentence of the cue's paragraph ("...," he said.
+    "More.") is returned as a quote of its own with the same cue and speaker."""
     if f.cue is None:
-        return
+        return None
     for index, q in enumerate(quoted):
         if index in used or not q.double:
             continue
@@ -143,23 +170,36 @@ def _join_split(text: str, f: Found, quoted: list[Quoted], used: set[int]) -> No
                 f.start - q.outer_end <= MAX_SPLIT_GAP and _gap_ok(text, q.outer_end, f.start) and \
                 text[q.end - 1:q.end] in ",—–-":
             f.content, f.inner = list(q.outer) + f.content, list(q.parts) + f.inner
-        elif q.outer_start >= f.cue[1] and q.outer_start >= f.end and \
-                q.outer_start - max(f.end, f.cue[1]) <= MAX_SPLIT_GAP and \
-                _gap_ok(text, max(f.end, f.cue[1]), q.outer_start, sentences=True) and \
-                f.cue[1] <= q.outer_start and f.cue[0] >= f.start:
+        elif q.outer_start >= f.cue[1] and q.outer_start >= f.end and f.cue[0] >= f.start and \
+                _follows(text, max(f.end, f.cue[1]), q.outer_start):
+            used.add(index)
+            if SENTENCE_END.search(text[max(f.end, f.cue[1]):q.outer_start]):
+                return Found(content=list(q.outer), inner=list(q.parts), kind="direct", cue=f.cue,
+                             cue_token=f.cue_token, carried_from=f, score=f.score)
             f.content, f.inner = f.content + list(q.outer), f.inner + list(q.parts)
         else:
             continue
         used.add(index)
-        return
+        return None
+    return None
 
 
-def _gap_ok(text: str, start: int, end: int, sentences: bool = False) -> bool:
-    """No paragraph break (and, unless sentences, no sentence end) in the gap."""
+def _gap_ok(text: str, start: int, end: int) -> bool:
+    """No paragraph break, quotation mark or sentence end in the gap."""
     gap = text[start:end]
-    if "\n" in gap or re.search(r"[“”\"]", gap):
+    return not re.search(r"\n|[“”\"]|[.!?]\s", gap)
+
+
+def _follows(text: str, start: int, end: int) -> bool:
+    """The second half of a split quote, or a quote that opens the next
+    sentence of the cue's paragraph."""
+    gap = text[start:end]
+    if re.search(r"\n|[“”\"]", gap) or len(gap) > MAX_FOLLOW_GAP:
         return False
-    return sentences and len(re.findall(r"[.!?]\s", gap)) <= 1 or not re.search(r"[.!?]\s", gap)
+    ends = list(SENTENCE_END.finditer(gap))
+    if not ends:
+        return len(gap) <= MAX_SPLIT_GAP
+    return len(ends) == 1 and not gap[ends[0].end():].strip()
 
 
 def is_title(text: str, q: Quoted) -> bool:
@@ -207,8 +247,8 @@ def _attach_nearby(doc: Doc, q: Quoted, lexicon: CueLexicon) -> Found | None:
         _, verb, source, _ = min(candidates, key=lambda c: c[0])
         tokens = trim(list(source.subtree))
         return Found(content=list(q.outer), inner=list(q.parts), kind="direct",
-                     cue=token_span([verb]), cue_token=verb,
-                     source=token_span(tokens) if tokens else None, source_token=source,
+                     cue=with_colon(text, token_span([verb])), cue_token=verb,
+                     source=source_span(tokens) if tokens else None, source_token=source,
                      score=lexicon.prob(cue_key(verb)))
     return _colon_source(doc, q)
 
@@ -221,7 +261,7 @@ def _clear_between(text: str, q: Quoted, verb: Token, side: str) -> bool:
     if side == "after":
         gap = text[q.outer_end:verb.idx]
         ends_clause = text[q.end - 1:q.end] in ",.!?—-" or gap.lstrip()[:1] == ","
-        return ends_clause and not re.search(r"[.!?][\"”’]?\s|\n|[“\"]", gap)
+        return ends_clause and not SENTENCE_END.search(gap) and not re.search(r"\n|[“\"]", gap)
     gap = text[verb.idx + len(verb):q.outer_start]
     if re.search(r"[.!?]\s|[”\"]", gap) or len(gap) > 40:
         return False
@@ -233,13 +273,14 @@ def _colon_source(doc: Doc, q: Quoted) -> Found | None:
     text = doc.text
     line_start = text.rfind("\n", 0, q.outer_start) + 1
     prefix = text[line_start:q.outer_start]
-    m = re.search(r"([^.!?:\n]{1,60}):\s*$", prefix)
+    m = re.search(r"([^.!?:\n―—–]{1,60})\s?[:―—–]\s*$", prefix)
     if not m:
         return None
     span = doc.char_span(line_start + m.start(1), line_start + m.end(1), alignment_mode="contract")
     if span is None or len(span) > 8 or not any(t.pos_ == "PROPN" or t.pos_ == "NOUN" for t in span):
         return None
-    colon = line_start + m.end(1) + prefix[m.end(1):].index(":")
+    colon = line_start + m.end(1) + len(prefix[m.end(1):]) - len(prefix[m.end(1):].lstrip())
+    colon = colon if text[colon] in ":―—–" else line_start + m.end(1)
     head = span.root
     return Found(content=list(q.outer), inner=list(q.parts), kind="direct", cue=(colon, colon + 1),
                  source=(span.start_char, span.end_char), source_token=head, score=0.3)

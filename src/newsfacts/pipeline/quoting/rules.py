@@ -13,6 +13,7 @@ Span = tuple[int, int]
 INHERIT_SUBJECT = {"xcomp", "advcl", "conj", "ccomp", "acl", "pcomp"}
 EDGE_PUNCT = set(",;:.—–-()[]…") | {"--"}
 MIN_DEP_PROB = 0.5
+MAX_THAT_DISTANCE = 8  # tokens from a cue verb to a "that" it governs
 
 
 @dataclass
@@ -38,16 +39,29 @@ class Attribution:
 
 
 def token_span(tokens) -> Span:
-    tokens = list(tokens)
+    tokens = [t for t in tokens if not t.is_space]
     return min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens)
+
+
+def source_span(tokens: list[Token]) -> Span:
+    """PolNeAR keeps the closing parenthesis, and the comma that closes an
+    apposition ("Jane Doe, 25, said")."""
+    start, end = token_span(tokens)
+    text = tokens[0].doc.text
+    inside = text[start:end]
+    if inside.count("(") > inside.count(")") and text[end:end + 1] == ")":
+        end += 1
+    if "," in inside and text[end:end + 1] == ",":
+        end += 1
+    return start, end
 
 
 def trim(tokens: list[Token]) -> list[Token]:
     """Drop punctuation and conjunctions at the edges (quotation marks stay:
     the quote finder decides about them)."""
-    while tokens and (tokens[0].text in EDGE_PUNCT or tokens[0].dep_ == "cc"):
+    while tokens and (tokens[0].text in EDGE_PUNCT or tokens[0].dep_ == "cc" or tokens[0].is_space):
         tokens = tokens[1:]
-    while tokens and (tokens[-1].text in EDGE_PUNCT or tokens[-1].dep_ == "cc"):
+    while tokens and (tokens[-1].text in EDGE_PUNCT or tokens[-1].dep_ == "cc" or tokens[-1].is_space):
         tokens = tokens[:-1]
     return tokens
 
@@ -73,22 +87,36 @@ def find_attributions(doc: Doc, lexicon: CueLexicon) -> list[Attribution]:
 def _verb_cue(verb: Token, key: str, lexicon: CueLexicon) -> Attribution | None:
     content_children = [c for c in verb.children if not c.is_punct
                         and lexicon.dep_prob("content_deps", key, c.dep_) >= MIN_DEP_PROB]
-    if not content_children:
-        return None
-    tokens = trim(sorted((t for c in content_children for t in c.subtree), key=lambda t: t.i))
+    bounds = paragraph_of(verb)
+    if content_children:
+        tokens = trim(sorted((t for c in content_children for t in c.subtree
+                              if bounds[0] <= t.idx < bounds[1]), key=lambda t: t.i))
+    else:
+        tokens = that_clause(verb)
     if not tokens:
         return None
     content = token_span(tokens)
     source_token = find_source(verb, key, lexicon)
     source = None
     if source_token is not None:
-        source_tokens = trim(list(source_token.subtree))
+        source_tokens = trim([t for t in source_token.subtree if bounds[0] <= t.idx < bounds[1]])
         if source_tokens and source_tokens[0].dep_ == "prep" and source_tokens[0].head == verb:
             source_tokens = source_tokens[1:]  # "by X" -> X
-        source = token_span(source_tokens) if source_tokens else None
-    cue = token_span(cue_tokens(verb, key, lexicon))
+        source = source_span(source_tokens) if source_tokens else None
+    cue = with_colon(verb.doc.text, token_span(cue_tokens(verb, key, lexicon)))
     return Attribution(cue=cue, content=[content], source=source, source_token=source_token,
                        cue_token=verb)
+
+
+def with_colon(text: str, cue: Span) -> Span:
+    """PolNeAR includes a colon right after the cue ("said:")."""
+    return (cue[0], cue[1] + 1) if text[cue[1]:cue[1] + 1] == ":" else cue
+
+
+def paragraph_of(token: Token) -> Span:
+    """The paragraph around a token: the parser sometimes joins paragraphs."""
+    text = token.doc.text
+    return text.rfind("\n", 0, token.idx) + 1, (text.find("\n", token.idx) + 1 or len(text) + 1) - 1
 
 
 def cue_tokens(verb: Token, key: str, lexicon: CueLexicon) -> list[Token]:
@@ -103,10 +131,25 @@ def cue_tokens(verb: Token, key: str, lexicon: CueLexicon) -> list[Token]:
     return [verb.doc[i] for i in sorted(members)]
 
 
+def that_clause(verb: Token) -> list[Token]:
+    """When the parse hangs the clause elsewhere: "noted for the record that ..."."""
+    sent = verb.sent
+    for token in verb.doc[verb.i + 1:min(sent.end, verb.i + MAX_THAT_DISTANCE)]:
+        if token.lower_ == "that" and token.dep_ == "mark" and token.head.i > token.i:
+            clause = [t for t in token.head.subtree if t.i >= token.i]
+            return trim(clause)
+        if token.pos_ in ("VERB", "AUX") or token.is_punct and token.text not in ("\"", "“"):
+            break
+    return []
+
+
 def find_source(verb: Token, key: str, lexicon: CueLexicon, depth: int = 0) -> Token | None:
+    subject_deps = ("nsubj", "csubj", "nsubjpass") if depth else ("nsubj", "csubj")
+    subjects = [c for c in verb.children if c.dep_ in subject_deps]
+    if subjects:
+        # two subjects (a misparse): the nearer is the speaker ("...," said Jane Doe)
+        return min(subjects, key=lambda c: abs(c.i - verb.i))
     for child in verb.children:
-        if child.dep_ in ("nsubj", "csubj"):
-            return child
         if child.dep_ == "agent":
             return next((g for g in child.children if g.dep_ == "pobj"), None)
     if verb.dep_ in INHERIT_SUBJECT and verb.head is not verb and depth < 3:

@@ -21,6 +21,9 @@ def month_value(year: int, month: int) -> str:
 
 
 def week_value(d: date) -> str:
+    """ISO week, except that a Sunday opens the next week (news weeks run Sunday to Saturday)."""
+    if d.isoweekday() == 7:
+        d += timedelta(days=1)
     year, week, _ = d.isocalendar()
     return f"{year:04d}-W{week:02d}"
 
@@ -106,14 +109,22 @@ def duration_value(amount, unit: str) -> str:
     """P3Y, PT4M, PXD ...: amount is a number or 'X'."""
     if isinstance(amount, float):
         amount = int(amount) if amount.is_integer() else amount
-    if isinstance(amount, float):  # half units: express them in the next smaller one
-        smaller = {"Y": (12, "M"), "D": (24, "H"), "H": (60, "MIN"), "M": (30, "D"),
-                   "W": (7, "D"), "DE": (10, "Y"), "CE": (100, "Y")}
-        if unit in smaller:
-            factor, unit = smaller[unit]
-            amount = int(round(amount * factor))
-        else:
-            amount = "X"
+    if isinstance(amount, float):  # 2.5 years -> P2Y6M: the half in the next smaller unit
+        smaller = {"Y": (12, "M"), "D": (24, "H"), "H": (60, "M"), "M": (30, "D"),
+                   "W": (7, "D"), "DE": (10, "Y"), "CE": (100, "Y"), "MIN": (60, "S")}
+        whole, rest = int(amount), amount - int(amount)
+        if unit not in smaller:
+            return f"P{'T' if unit in TIME_UNITS else ''}X{unit}"
+        factor, small = smaller[unit]
+        part = int(round(rest * factor))
+        prefix = "PT" if unit in TIME_UNITS or unit == "D" and False else "P"
+        big = "M" if unit == "MIN" else unit
+        head = f"{whole}{big}" if whole else ""
+        if unit in TIME_UNITS:
+            return f"PT{head}{part}{small}"
+        if small == "H":
+            return f"P{head}T{part}H"
+        return f"{prefix}{head}{part}{small}"
     if unit == "2W":
         amount, unit = (amount * 2 if amount != "X" else "X"), "W"
     if unit in TIME_UNITS:

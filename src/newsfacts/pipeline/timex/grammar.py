@@ -35,6 +35,7 @@ class Found:
     quantity: bool = False  # accepts "about", "more than" ...
     year: int | None = None  # an explicit year it names (anchors later expressions)
     derived: bool = False  # resolved from another expression: never an anchor itself
+    rule: str = ""  # the recogniser that found it (for error analysis)
 
     def _replace_start(self, start: int) -> "Found":
         self.start = start
@@ -50,13 +51,15 @@ NOT_A_YEAR_AFTER = {"%", "percent", "people", "men", "women", "troops", "votes",
 CURRENCY = {"$", "€", "£", "¥", "us$", "#", "no.", "number", "nos."}
 YEAR_PREPOSITIONS = {"in", "since", "by", "from", "to", "until", "till", "of", "before",
                      "after", "through", "between", "during", "and", "or", "-", "–", "early",
-                     "late", "mid", "fiscal", "year", "circa", "around", "'s", ","}
+                     "late", "mid", "fiscal", "year", "circa", "around", "'s", ",", "the"}
 DURATION_PREPOSITIONS = {"for", "over", "in", "within", "after", "than", "during", "recent",
                          "of", "the", "past", "last", "coming", "next", "several", "few",
                          "many", "take", "takes", "took", "spent", "spend", "lasted"}
 SET_CUES = {"times", "once", "twice", "thrice", "percent", "%", "million", "billion",
             "thousand", "hundred", "dollars", "cents"}
-ADJECTIVAL_SETS = {"quarterly", "monthly", "yearly", "nightly", "weekly"}
+ADJECTIVAL_SETS = {"quarterly", "monthly", "yearly", "nightly"}
+PERIOD_QUALIFIERS = {"full", "fiscal", "current", "calendar", "entire", "whole", "same"}
+SPOKEN_CENTURIES = {"nineteen": 1900, "eighteen": 1800}
 POD_TIME = {"MO": 8, "AF": 14, "EV": 19, "NI": 22, "MI": 12}
 QUARTER_NOUNS = {"quarter", "half"}
 PERIOD_NOUNS = {"quarter", "period"}
@@ -74,19 +77,29 @@ class Scanner:
         self.dct = dct
         self.anchor_year: int | None = None
         self.anchor: tuple[str, int] | None = None
+        self.year_seen: tuple[int, int] | None = None
         self.sentence_of = _sentence_numbers(doc)
         self._direction: dict[int, int] = {}
         self.cores = (self.ref_phrase, self.holiday, self.numeric_date, self.month_date,
                       self.day_month, self.weekday, self.year_like, self.day_word,
                       self.deictic, self.quarter, self.season, self.duration, self.clock,
-                      self.set_expr, self.ref_word, self.vague_plural, self.relative_year, self.the_weekend)
+                      self.set_expr, self.ref_word, self.vague_plural, self.relative_year, self.the_weekend, self.the_period, self.spoken_year,
+                      self.year_end)
 
     def remember(self, found: Found) -> None:
         """Keep the latest explicit year and the latest calendar date as anchors."""
         if found.year:
             self.anchor_year = found.year
+            self.year_seen = (found.year, self.sentence_index(found.start))
         if found.type == "DATE" and not found.derived and ANCHOR_VALUE.match(found.value):
             self.anchor = (found.value, self.sentence_index(found.start))
+
+    def _recent_year(self, i: int) -> int | None:
+        """An explicit year named in this or the previous sentence: 'the following year'
+        after 'in 1995' is 1996."""
+        if self.year_seen and self.sentence_index(i) - self.year_seen[1] <= 1:
+            return self.year_seen[0]
+        return None
 
     def sentence_index(self, i: int) -> int:
         return self.sentence_of[i]
@@ -110,6 +123,8 @@ class Scanner:
             return i + 1 + (self.w(i + 1) == "of" and word == "couple"), "X"
         if NUMBER.match(word):
             value = float(word.replace(",", ""))
+            if self.w(i + 1) == "1/2":
+                return i + 2, value + 0.5
             return i + 1, int(value) if value.is_integer() else value
         if word not in NUMBERS:
             return None
@@ -140,6 +155,8 @@ class Scanner:
             if not (DAY_NUMBER.match(self.w(i + 1)) or YEAR.match(self.w(i + 1))):
                 return None
         if bare in ("may", "march") and (not token.text[0].isupper() or token.tag_ in ("MD", "VB", "VBP")):
+            return None
+        if self.w(i + 1) in ("of", "for") and not YEAR.match(self.w(i + 2)):
             return None
         return MONTHS[bare]
 
@@ -376,6 +393,8 @@ class Scanner:
 
     def decade(self, i: int, has_the: bool) -> Found | None:
         word = self.w(i)
+        if self.w(i - 1) in ("his", "her", "their", "my", "your", "our"):
+            return None  # 'in his 30s' is an age
         match = DECADE.match(word)
         if match:
             return Found(i, i + 1, "DATE", match.group(1) + "X")
@@ -431,6 +450,8 @@ class Scanner:
         anchor = ANCHORS.get(word)
         if anchor is None and not (has_the and word in ("first", "initial")):
             return None
+        if self._is_title(i):
+            return None
         j = i + 1
         number = self.number_at(j)
         if number and number[0] > j:
@@ -456,7 +477,7 @@ class Scanner:
             return Found(i, j + 1, "DURATION", cal.duration_value(amount, unit))
         if unit in ("H", "MIN", "S"):
             return Found(i, j + 1, "DURATION", cal.duration_value(1, unit)) if has_the else None
-        if word == "past" or (has_the and word == "last" and unit != "WE"):
+        if word == "past":
             if unit == "WE":
                 return self._weekend(i, j + 1, -1)
             return Found(i, j + 1, "DURATION", cal.duration_value(1, unit))
@@ -468,6 +489,8 @@ class Scanner:
             return self._weekend(i, j + 1, anchor)
         if unit == "D" and not has_the and anchor == 0:
             return None
+        if unit == "Y" and has_the and anchor and word != "coming" and self._recent_year(i):
+            return Found(i, j + 1, "DATE", str(self._recent_year(i) + anchor), derived=True)
         if unit == "Y" and self.w(j + 1) == "'s":
             part = self._part_of_year(j + 2, self.dct.year + anchor)
             if part:
@@ -494,6 +517,52 @@ class Scanner:
             return self._weekend(i, i + 1, direction if direction else -1)
         return None
 
+    def the_period(self, i: int, has_the: bool) -> Found | None:
+        """'the year', 'the full year', 'the week', 'the day', 'the latest period': the current
+        one, or a duration of one unit in 'the year ended June 30'."""
+        if not has_the or self.dct is None:
+            return None
+        j = i + (self.w(i) in PERIOD_QUALIFIERS)
+        j += self.w(j) == "fiscal"
+        word = self.w(j)
+        if word in ("latest", "recent") and self.w(j + 1) == "period":
+            anchored = self.anchor[0] if self.anchor and "Q" in self.anchor[0] else None
+            year, q = cal.add_quarters(self.dct.year, cal.quarter_of(self.dct), -1)
+            return Found(i, j + 2, "DATE", anchored or f"{year:04d}-Q{q}")
+        unit = UNITS.get(word)
+        if word not in ("year", "week", "month"):
+            return None
+        if self.w(j + 1) in ("ended", "ending", "through", "to"):
+            return Found(i, j + 1, "DURATION", cal.duration_value(1, unit))
+        if self.w(j + 1) in ("before", "after", "earlier", "later") or self.w(j - 1) in ("a", "per"):
+            return None
+        return Found(i, j + 1, "DATE", cal.shift_value(self.dct, 0, unit))
+
+    def spoken_year(self, i: int, has_the: bool) -> Found | None:
+        """'nineteen ninety-six', 'the year two thousand' (transcribed speech)."""
+        word = self.w(i)
+        if word == "year" and has_the and self.w(i + 1) == "two" and self.w(i + 2) == "thousand":
+            number = self.number_at(i + 1)
+            if number and 2000 <= number[1] < 2100:
+                return Found(i, number[0], "DATE", str(int(number[1])), year=int(number[1]))
+        if word not in SPOKEN_CENTURIES:
+            return None
+        number = self.number_at(i + 1)
+        if not number or not isinstance(number[1], int) or not 10 <= number[1] < 100 \
+                or self.unit_at(number[0]):
+            return None
+        year = SPOKEN_CENTURIES[word] + number[1]
+        return Found(i, number[0], "DATE", str(year), keep_the=False, year=year)
+
+    def year_end(self, i: int, has_the: bool) -> Found | None:
+        """'year-end', 'year end', "year's end": the end of the current year."""
+        if self.w(i) != "year" or self.dct is None:
+            return None
+        j = i + 1 + (self.w(i + 1) in ("-", "'s"))
+        if self.w(j) != "end" or self.w(j + 1) in ("results", "report"):
+            return None
+        return Found(i, j + 1, "DATE", str(self.dct.year), mod="END")
+
     def _weekend(self, i: int, end: int, anchor: int) -> Found:
         if self.dct is None:
             return Found(i, end, "DATE", "XXXX-WXX-WE")
@@ -519,7 +588,8 @@ class Scanner:
             found = self._with_part_of_day(i, j + 1, day)
             found.keep_the = True
             return found
-        if target in MONTHS and (target not in AMBIGUOUS_MONTHS or target in ("may", "march")):
+        if target in MONTHS and (target not in AMBIGUOUS_MONTHS or target in ("may", "march")) \
+                and self.doc[j].text[0].isupper():
             month = MONTHS[target]
             year = dct.year
             if anchor < 0 and month >= dct.month:
@@ -628,12 +698,24 @@ class Scanner:
             return None
         if self._is_age(end + 1) or (amount == "X" and self.w(i) == "some" and hyphen):
             return None
+        if self._not_a_duration(i, end, unit):
+            return None
+        if self.w(end + 1) == "-" and self.w(end + 2) in ("earlier", "ago", "end", "long"):
+            return None
         if self.w(i) in VAGUE_NUMBERS and self.w(i) != "couple" and not self.w(end).endswith("s"):
             return None
         end += 1
         return self._ago(i, end, amount, unit) or Found(
             i, end, "DURATION", cal.duration_value(amount, unit), quantity=True,
             keep_the=not hyphen)
+
+    def _not_a_duration(self, i: int, unit_at: int, unit: str) -> bool:
+        """Fractions ('three-quarters of'), ordinals ('a second group') and titles ('60 Minutes')."""
+        if unit == "Q" and self.w(unit_at + 1) == "of" and not YEAR.match(self.w(unit_at + 2)):
+            return True
+        if self.w(unit_at) == "second" and self.w(i) in ("a", "an"):
+            return True
+        return self._is_title(unit_at) and self.w(unit_at - 1) not in ("-",)
 
     def _is_age(self, i: int) -> bool:
         return self.w(i) == "old" or (self.w(i) == "-" and self.w(i + 1) == "old") or (
@@ -755,6 +837,8 @@ class Scanner:
         if j == i and self.w(i - 1) not in ("for", "over", "in", "within", "than", "take", "took",
                                            "takes", "lasted", "spent", "spend"):
             return None
+        if self._is_age(j + 1):
+            return None
         if word == "recent" and unit == "Y":
             return Found(i, j + 1, "DATE", "PAST_REF")
         return Found(i, j + 1, "DURATION", cal.duration_value("X", unit))
@@ -793,6 +877,7 @@ class Scanner:
             found = recognise(i, has_the)
             if found and found.end > found.start and (best is None or found.end > best.end):
                 best = found
+                found.rule = found.rule or recognise.__name__
         return best
 
     def candidates(self, i: int):
@@ -850,7 +935,7 @@ TRIGGERS = (set(MONTHS) | {m + "." for m in MONTHS} | set(WEEKDAYS) | {d + "." f
                "'", "end", "beginning", "start", "middle", "close"})
 
 
-ANCHOR_VALUE = re.compile(r"^\d{4}-(Q\d|H\d|\d\d|\d\d-\d\d)$")
+ANCHOR_VALUE = re.compile(r"^\d{4}-(Q\d|H\d)$")
 
 
 def _sentence_numbers(doc: Doc) -> list[int]:

@@ -30,6 +30,8 @@ def verb_tense(verb: Token) -> int:
         return FUTURE
     if any(a.tag_ == "VBD" for a in auxes) or (verb.tag_ == "VBD" and not auxes):
         return PAST
+    if any(a.lemma_ == "have" and a.tag_ in ("VBP", "VBZ") for a in auxes):
+        return PAST  # present perfect: "have been searching since"
     if verb.tag_ == "VBN" and (not auxes or any(a.lemma_ == "have" for a in auxes)):
         return PAST
     if verb.tag_ == "VBD":

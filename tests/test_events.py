@@ -1,0 +1,134 @@
+import pytest
+
+from newsfacts.article import Article
+from newsfacts.pipeline.entities import extract_entities
+from newsfacts.pipeline.events import extract_events
+from newsfacts.schema import TimeExpr
+
+
+@pytest.fixture(scope="module")
+def events_of(nlp):
+    """events_of(text, {"Friday": "2024-01-26", ...}) with hand-made times, so
+    these tests do not depend on the times extractor."""
+    def run(text, dates=None):
+        doc = nlp(text)
+        article = Article(text=text, published="2024-01-26")
+        entities = extract_entities(doc, article)
+        times = [_time(text, f"T{i}", phrase, value) for i, (phrase, value) in enumerate((dates or {}).items(), 1)]
+        events = extract_events(doc, article, entities, times)
+        for event in events:
+            assert event.text == text[event.start:event.end]
+            assert event.sentence.text == text[event.sentence.start:event.sentence.end]
+        names = {e.id: e.name for e in entities}
+        return {e.text: e for e in events}, names
+    return run
+
+
+def _time(text, time_id, phrase, value):
+    start = text.index(phrase)
+    return TimeExpr(time_id, start, start + len(phrase), phrase, "DATE", value)
+
+
+def named(ids, names):
+    return [names[i] for i in ids]
+
+
+def test_events_verb_with_particle_agent_and_date(events_of):
+    events, names = events_of("Donald Trump walked out of the courtroom Friday.", {"Friday": "2024-01-26"})
+    walk = events["walked out"]
+    assert named(walk.agents, names) == ["Donald Trump"]
+    assert (walk.time, walk.date) == ("T1", "2024-01-26")
+    assert walk.sentence.text == "Donald Trump walked out of the courtroom Friday."
+
+
+def test_events_time_in_prepositional_phrase(events_of):
+    events, _ = events_of("On Thursday, Microsoft announced a new phone.", {"Thursday": "2024-01-25"})
+    assert events["announced"].date == "2024-01-25"
+
+
+def test_events_passive_voice(events_of):
+    events, names = events_of("Microsoft was acquired by Google in October 2022.", {"October 2022": "2022-10"})
+    acquired = events["acquired"]
+    assert named(acquired.agents, names) == ["Google"]
+    assert named(acquired.patients, names) == ["Microsoft"]
+    assert acquired.date == "2022-10"
+
+
+def test_events_object_control_and_infinitive_keeps_no_date(events_of):
+    events, names = events_of("A jury last May ordered Donald Trump to pay Carroll.", {"last May": "2023-05"})
+    assert events["ordered"].date == "2023-05"
+    assert named(events["ordered"].patients, names) == ["Donald Trump"]
+    pay = events["pay"]
+    assert named(pay.agents, names) == ["Donald Trump"]
+    assert pay.date is None  # ordered in May, not paid in May
+
+
+def test_events_event_noun_takes_the_date_of_its_clause(events_of):
+    events, _ = events_of("Jurors heard the closing argument on Friday.", {"Friday": "2024-01-26"})
+    assert "closing argument" in events
+    assert events["closing argument"].date == "2024-01-26"
+
+
+def test_events_event_noun_with_its_own_time_and_possessor(events_of):
+    events, names = events_of("She sued over Trump's June 2019 denials.", {"June 2019": "2019-06"})
+    denials = events["denials"]
+    assert named(denials.agents, names) == ["Trump"]
+    assert denials.date == "2019-06"
+    assert events["sued"].date is None
+
+
+def test_events_gerund_complement_shares_the_date(events_of):
+    text = "On Thursday, Trump spent only four minutes defending himself on the witness stand."
+    events, _ = events_of(text, {"Thursday": "2024-01-25"})
+    assert events["spent"].date == "2024-01-25"
+    assert events["defending"].date == "2024-01-25"
+
+
+def test_events_pluperfect_does_not_inherit(events_of):
+    events, _ = events_of("On Monday, the court ruled that Smith had lied.", {"Monday": "2024-01-22"})
+    assert events["ruled"].date == "2024-01-22"
+    assert events["lied"].date is None
+
+
+def test_events_relative_pronoun_subject(events_of):
+    events, names = events_of("Democrat Joe Biden, who beat Trump in 2020, spoke.", {"2020": "2020"})
+    beat = events["beat"]
+    assert "Joe Biden" in named(beat.agents, names)
+    assert beat.date == "2020"
+
+
+def test_events_skip_direct_quotes_but_keep_the_speech_act(events_of):
+    events, names = events_of('"We will win the election," Smith said.')
+    assert "win" not in events
+    assert named(events["said"].agents, names) == ["Smith"]
+
+
+def test_events_skip_copula_and_auxiliaries(events_of):
+    events, _ = events_of("The trial is in its fifth day and has been long.")
+    assert "is" not in events and "has" not in events and "been" not in events
+    assert "trial" in events
+
+
+def test_events_date_carried_to_next_sentence_only_with_same_agent(events_of):
+    text = "Smith resigned on Monday. Smith left the building. Jones arrived."
+    events, _ = events_of(text, {"Monday": "2024-01-22"})
+    assert events["left"].date == "2024-01-22" and events["left"].time is None
+    assert events["arrived"].date is None
+
+
+def test_events_ids_in_text_order(events_of):
+    events, _ = events_of("Smith resigned and Jones replaced him.")
+    ordered = sorted(events.values(), key=lambda e: e.start)
+    assert [e.id for e in ordered] == [f"V{i}" for i in range(1, len(ordered) + 1)]
+
+
+def test_events_seed_article(seed_facts):
+    def first(text):
+        return next(e for e in seed_facts.events if e.text == text)
+    trump = {e.id for e in seed_facts.entities if "Trump" in e.name}
+    walk = first("walked out")
+    assert walk.date == "2024-01-26" and set(walk.agents) & trump
+    assert first("closing argument").date == "2024-01-26"
+    assert first("ordered").date == "2023-05"
+    assert first("spent").date == "2024-01-25"
+    assert first("defending").date == "2024-01-25"

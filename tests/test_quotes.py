@@ -1,0 +1,194 @@
+"""Quotes and attribution (issue 4) on sentences written for these tests."""
+import pytest
+
+from newsfacts.pipeline.quoting.assemble import is_title
+from newsfacts.pipeline.quoting.marks import find_quoted
+
+
+def quotes_of(facts, kind=None):
+    return [q for q in facts.quotes if kind is None or q.kind == kind]
+
+
+def speaker_name(facts, quote):
+    entity = facts.entity(quote.speaker.entity) if quote.speaker else None
+    return entity.name if entity else None
+
+
+def assert_offsets(facts):
+    text = facts.article["text"]
+    for q in facts.quotes:
+        assert text[q.start:q.end] == q.text
+        for part in q.parts:
+            assert text[part.start:part.end] == part.text
+        if q.cue:
+            assert text[q.cue.start:q.cue.end] == q.cue.text
+        if q.speaker and q.speaker.start is not None:
+            assert text[q.speaker.start:q.speaker.end] == q.speaker.text
+
+
+def inner_texts(text):
+    return [[text[s:e] for s, e in q.parts] for q in find_quoted(text)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ('He said "we will win" today.', [["we will win"]]),
+    ("He said “we will win” today.", [["we will win"]]),
+    ("He said «we will win» today.", [["we will win"]]),
+    ("‘We will win,’ he said.", [["We will win,"]]),
+    ("He said ``we will win'' today.", [["we will win"]]),
+    ("''We will win,'' he said.", [["We will win,"]]),
+    ("Don’t worry about O’Brien’s car, it isn’t ours.", []),
+])
+def test_quotes_marks_every_style(text, expected):
+    assert inner_texts(text) == expected
+
+
+def test_quotes_marks_run_over_paragraphs():
+    text = "“First paragraph of the quote.\n\n“Second paragraph,” she said.\n"
+    assert inner_texts(text) == [["First paragraph of the quote.", "Second paragraph,"]]
+
+
+def test_quotes_marks_unclosed_opener_is_dropped():
+    text = "He said “we will win.\n\nThe next paragraph has no quote."
+    assert inner_texts(text) == []
+
+
+def test_quotes_title_is_recognised():
+    text = 'She often appeared on NBC\'s "Today" and wrote the "Ask Amy" column.'
+    titles = [is_title(text, q) for q in find_quoted(text)]
+    assert titles == [True, True]
+    text = 'She called the claim "a total fabrication by my opponents".'
+    assert [is_title(text, q) for q in find_quoted(text)] == [False]
+
+
+def test_quotes_direct_after_cue(extract):
+    facts = extract('"We all have to follow the law," Jane Smith said on Friday.')
+    [quote] = quotes_of(facts, "direct")
+    assert quote.text == "We all have to follow the law,"
+    assert quote.cue.text == "said"
+    assert quote.speaker.text == "Jane Smith"
+    assert speaker_name(facts, quote) == "Jane Smith"
+    assert_offsets(facts)
+
+
+def test_quotes_direct_inverted_cue(extract):
+    facts = extract('"The plan will fail," said Peter Morgan, a lawyer for the group.')
+    [quote] = quotes_of(facts, "direct")
+    assert quote.speaker.text.startswith("Peter Morgan")
+
+
+def test_quotes_cue_before_with_colon(extract):
+    facts = extract("Mayor Anne Lopez said: “We will rebuild the bridge.”")
+    [quote] = quotes_of(facts, "direct")
+    assert quote.text == "We will rebuild the bridge."
+    assert quote.cue.text.startswith("said")
+    assert speaker_name(facts, quote) == "Anne Lopez"
+
+
+def test_quotes_split_around_cue(extract):
+    facts = extract('"We all," Maria Chen said, "have to follow the law."')
+    [quote] = quotes_of(facts, "direct")
+    assert [p.text for p in quote.parts] == ["We all,", "have to follow the law."]
+    assert quote.start == quote.parts[0].start and quote.end == quote.parts[-1].end
+    assert_offsets(facts)
+
+
+def test_quotes_next_sentence_keeps_speaker(extract):
+    facts = extract('"We will appeal," Tom Baker said. "The verdict is wrong."')
+    direct = quotes_of(facts, "direct")
+    assert [q.text for q in direct] == ["We will appeal,", "The verdict is wrong."]
+    assert direct[0].speaker.entity == direct[1].speaker.entity is not None
+    assert direct[1].speaker.start is None
+
+
+def test_quotes_speaker_carried_to_quote_paragraph(extract):
+    text = ('"The economy is growing," Finance Minister Lena Ortiz said on Monday.\n\n'
+            '"We expect more jobs next year."\n')
+    facts = extract(text)
+    direct = quotes_of(facts, "direct")
+    assert len(direct) == 2
+    assert direct[1].text == "We expect more jobs next year."
+    assert direct[1].speaker.entity == direct[0].speaker.entity
+    assert speaker_name(facts, direct[1]) == "Lena Ortiz"
+
+
+def test_quotes_multi_paragraph_quote(extract):
+    text = ('Senator Paul Reed said:\n\n"The first thing is the budget.\n\n'
+            '"The second thing is the schools."\n')
+    facts = extract(text)
+    [quote] = quotes_of(facts, "direct")
+    assert [p.text for p in quote.parts] == ["The first thing is the budget.",
+                                            "The second thing is the schools."]
+    assert speaker_name(facts, quote) == "Paul Reed"
+
+
+def test_quotes_titles_are_not_quotes(extract):
+    facts = extract('Jane Doe wrote the "Ask Jane" column and often appeared on NBC\'s "Today".')
+    assert not [q for q in facts.quotes if q.text in ("Ask Jane", "Today")]
+
+
+def test_quotes_partial_inside_reported_speech(extract):
+    facts = extract('Donald Trump called the case a "witch hunt" on Tuesday.')
+    [partial] = quotes_of(facts, "partial")
+    assert partial.text == "witch hunt"
+    assert speaker_name(facts, partial) == "Donald Trump"
+
+
+@pytest.mark.parametrize("sentence,speaker,words", [
+    ("The mayor said that the budget would be cut.", "The mayor", "the budget would be cut"),
+    ("Jane Smith told jurors they should punish the company.", "Jane Smith",
+     "they should punish the company"),
+    ("Tom Baker accused Ann Lee of lying about the money.", "Tom Baker", "of lying about the money"),
+    ("Senator Ruth Hale warned that prices would rise.", "Senator Ruth Hale", "prices would rise"),
+    ("Jane Smith denied that she had taken the money.", "Jane Smith", "she had taken the money"),
+])
+def test_quotes_reported_speech(extract, sentence, speaker, words):
+    facts = extract(sentence)
+    indirect = quotes_of(facts, "indirect")
+    assert any(q.speaker and q.speaker.text == speaker and words in q.text for q in indirect), \
+        [(q.speaker and q.speaker.text, q.text) for q in facts.quotes]
+    assert_offsets(facts)
+
+
+def test_quotes_according_to(extract):
+    facts = extract("According to the police chief, the suspect fled on foot.")
+    [quote] = quotes_of(facts, "indirect")
+    assert quote.cue.text == "According to"
+    assert quote.speaker.text == "the police chief"
+    assert quote.text == "the suspect fled on foot"
+
+
+def test_quotes_speaker_entity_through_pronoun(extract):
+    facts = extract('Maria Chen spoke to reporters. "We will win," she said.')
+    [quote] = quotes_of(facts, "direct")
+    assert quote.speaker.text == "she"
+    assert speaker_name(facts, quote) == "Maria Chen"
+
+
+def test_quotes_two_people_one_surname(extract):
+    text = ('Judge Lewis Kaplan said "the court will decide." '
+            'Roberta Kaplan, a lawyer, said "my client is innocent."')
+    facts = extract(text)
+    direct = quotes_of(facts, "direct")
+    assert len(direct) == 2
+    assert direct[0].speaker.entity != direct[1].speaker.entity
+
+
+@pytest.mark.parametrize("text", [
+    'He said "we will win. And then "more" and "again.',
+    "“Nested ‘single “double” inside’ marks,” he said.",
+    "”Backwards quote marks“ he said ” “ ” “",
+    '"' * 50,
+    "‘" + "word " * 300 + "’",
+])
+def test_quotes_bad_marks_never_raise(extract, text):
+    facts = extract(text)
+    assert_offsets(facts)
+
+
+def test_quotes_very_long_quote(nlp):
+    from newsfacts.api import extract
+    text = 'Jane Smith said: "' + "word " * 10_000 + 'end." She left.'
+    facts = extract(text, nlp=nlp)
+    assert_offsets(facts)
+    assert any(q.kind == "direct" and q.text.endswith("end.") for q in facts.quotes)

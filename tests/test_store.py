@@ -1,0 +1,184 @@
+"""The archive on a real SQLite file: idempotence, failures, a kill mid-ingest, concurrent reads."""
+import json
+import signal
+import sqlite3
+import subprocess
+import sys
+import textwrap
+import time
+
+import pytest
+
+from newsfacts import make_article
+from newsfacts.store import SCHEMA_VERSION, Archive
+
+TEXTS = [
+    'Donald Trump walked out of the courtroom on Friday. "This is a witch hunt," Trump said.',
+    "Donald J. Trump was ordered to pay E. Jean Carroll $83 million, the jury decided on Friday.",
+    "Judge Lewis Kaplan told Roberta Kaplan that the trial would end on Monday.",
+    "Apple Inc. said on Tuesday that it sold 10 million iPhones in Europe.",
+]
+
+
+def articles(texts=TEXTS):
+    return [make_article(t, published="2024-01-26", id=f"a{i}", title=f"Story {i}")
+            for i, t in enumerate(texts)]
+
+
+@pytest.fixture
+def archive(tmp_path):
+    with Archive(tmp_path / "news.db") as store:
+        yield store
+
+
+def test_store_schema_is_versioned_with_foreign_keys_on(archive):
+    versions = [r[0] for r in archive.conn.execute("SELECT version FROM schema_migrations")]
+    assert versions == list(range(1, SCHEMA_VERSION + 1))
+    assert archive.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert archive.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    with pytest.raises(sqlite3.IntegrityError):
+        archive.conn.execute("INSERT INTO entities (article_id, local_id, name, type)"
+                             " VALUES (999, 'E1', 'x', 'PERSON')")
+
+
+def test_store_reopening_applies_no_migration_twice(tmp_path):
+    Archive(tmp_path / "a.db").close()
+    with Archive(tmp_path / "a.db") as again:
+        assert again.conn.execute("SELECT COUNT(*) FROM schema_migrations").fetchone()[0] == SCHEMA_VERSION
+
+
+def test_store_reingest_is_idempotent(archive, nlp):
+    first = archive.ingest(articles(), nlp=nlp)
+    before = archive.stats()
+    second = archive.ingest(articles(), nlp=nlp)
+    assert (first.added, first.skipped) == (4, 0)
+    assert (second.added, second.skipped) == (0, 4)
+    assert archive.stats() == before
+
+
+def test_store_keeps_every_fact_and_offsets(archive, extract):
+    facts = extract(TEXTS[0])
+    article_id = archive.add(facts)
+    text = archive.conn.execute("SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()[0]
+    for start, end, span in archive.conn.execute("SELECT start, end, text FROM mentions"):
+        assert text[start:end] == span
+    assert archive.count("entities") == len(facts.entities)
+    assert archive.facts(article_id)["article"]["text"] == TEXTS[0]
+    assert archive.add(facts) is None  # same text: nothing changes
+
+
+def test_store_one_bad_input_among_good_ones(archive, nlp):
+    items = articles()[:2] + [("broken.txt", "the article text is empty")] + articles()[2:]
+    report = archive.ingest(items, nlp=nlp)
+    assert report.added == 4
+    assert report.failed == [("broken.txt", "the article text is empty")]
+    assert archive.count("ingest_failures") == 1
+    assert archive.count("articles") == 4
+
+
+def test_store_an_extraction_error_fails_only_that_article(archive, nlp, monkeypatch):
+    import newsfacts.facts as facts_module
+    real = facts_module.build_facts
+
+    def flaky(doc, article):
+        if "Apple" in article.text:
+            raise ValueError("boom")
+        return real(doc, article)
+    monkeypatch.setattr(facts_module, "build_facts", flaky)
+    report = archive.ingest(articles(), nlp=nlp)
+    assert report.added == 3 and len(report.failed) == 1 and "boom" in report.failed[0][1]
+
+
+def test_store_queries(archive, nlp):
+    archive.ingest(articles(), nlp=nlp)
+    assert archive.search("witch hunt")[0]["title"] == "Story 0"
+    assert archive.search("nonexistentword") == []
+    assert archive.search('"unbalanced') is not None  # bad FTS syntax falls back to words
+    trump = archive.find_entities("Trump")
+    assert trump and "Trump" in trump[0]["name"]
+    profile = archive.entity("Donald Trump")
+    assert {a["title"] for a in profile["articles"]} >= {"Story 0"}
+    assert all(m["reason"] for m in profile["merges"])
+    assert archive.quotes(since="2030-01-01") == []
+
+
+SLOW_INGEST = textwrap.dedent("""
+    import sys, time
+    from newsfacts import load_nlp, make_article
+    from newsfacts.store import Archive
+    texts = [f"Reporter number {i} met Mayor Jane Doe in Springfield on Monday." for i in range(40)]
+    def slow():
+        for i, text in enumerate(texts):
+            time.sleep(0.15)
+            yield make_article(text, published="2024-01-26", id=f"n{i}")
+    nlp = load_nlp()
+    with Archive(sys.argv[1]) as archive:
+        print("ready", flush=True)
+        archive.ingest(slow(), nlp=nlp, batch_size=1)
+""")
+
+
+def start_slow_ingest(tmp_path, db):
+    script = tmp_path / "slow_ingest.py"
+    script.write_text(SLOW_INGEST)
+    proc = subprocess.Popen([sys.executable, str(script), str(db)], stdout=subprocess.PIPE, text=True)
+    assert proc.stdout.readline().strip() == "ready"
+    return proc
+
+
+def wait_for_articles(db, at_least, timeout=120):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        with Archive(db, readonly=True) as reader:
+            if reader.count("articles") >= at_least:
+                return
+        time.sleep(0.05)
+    raise AssertionError("the ingest made no progress")
+
+
+def assert_consistent(db):
+    conn = sqlite3.connect(db)
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    # every stored article has exactly the facts its record lists
+    for article_id, facts_json in conn.execute("SELECT id, facts_json FROM articles"):
+        n = conn.execute("SELECT COUNT(*) FROM entities WHERE article_id = ?", (article_id,)).fetchone()[0]
+        assert n == len(json.loads(facts_json)["entities"])
+    conn.close()
+
+
+def test_store_kill_during_ingest_then_rerun_completes(tmp_path, nlp):
+    db = tmp_path / "killed.db"
+    proc = start_slow_ingest(tmp_path, db)
+    wait_for_articles(db, 3)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    assert_consistent(db)
+    with Archive(db) as archive:
+        stored = archive.count("articles")
+        assert 3 <= stored < 40
+        texts = [f"Reporter number {i} met Mayor Jane Doe in Springfield on Monday." for i in range(40)]
+        report = archive.ingest([make_article(t, published="2024-01-26", id=f"n{i}")
+                                 for i, t in enumerate(texts)], nlp=nlp)
+        assert report.skipped == stored and report.added == 40 - stored
+        assert archive.count("articles") == 40
+        assert archive.count("archive_entities") > 0  # resolution ran after the rerun
+    assert_consistent(db)
+
+
+def test_store_concurrent_reads_while_ingesting(tmp_path):
+    db = tmp_path / "busy.db"
+    proc = start_slow_ingest(tmp_path, db)
+    try:
+        wait_for_articles(db, 1)
+        seen = []
+        with Archive(db, readonly=True) as reader:
+            for _ in range(30):
+                seen.append(reader.count("articles"))
+                assert isinstance(reader.search("Springfield"), list)
+                time.sleep(0.05)
+        assert seen == sorted(seen) and seen[-1] > seen[0]
+        assert_consistent(db)
+    finally:
+        proc.kill()
+        proc.wait()

@@ -1,0 +1,142 @@
+"""The times extractor: one case per family of expressions, DCT 2024-01-26 (a Friday)."""
+import pytest
+
+from newsfacts.article import Article
+from newsfacts.pipeline.times import extract_times
+
+from conftest import SEED, need_shared
+
+DCT = "2024-01-26"
+
+
+@pytest.fixture(scope="module")
+def times_of(nlp):
+    def run(text, published=DCT):
+        doc = nlp(text)
+        found = extract_times(doc, Article(text=text, published=published))
+        for t in found:
+            assert text[t.start:t.end] == t.text
+        return [(t.text, t.type, t.value, t.mod) for t in found]
+    return run
+
+
+FAMILIES = [
+    # full and partial dates
+    ("The deal closed on March 6, 2008.", ("March 6, 2008", "DATE", "2008-03-06", None)),
+    ("He was born on 6 March 1961 in Ohio.", ("6 March 1961", "DATE", "1961-03-06", None)),
+    ("Sales peaked in June 2019.", ("June 2019", "DATE", "2019-06", None)),
+    ("The filing is dated 2023-11-02.", ("2023-11-02", "DATE", "2023-11-02", None)),
+    ("The law was passed in 1993.", ("1993", "DATE", "1993", None)),
+    # weekdays, months without a year, seasons
+    ("The board met on Thursday.", ("Thursday", "DATE", "2024-01-25", None)),
+    ("The senators will vote Tuesday.", ("Tuesday", "DATE", "2024-01-30", None)),
+    ("The strike began in December.", ("December", "DATE", "2023-12", None)),
+    ("The plant will open in March.", ("March", "DATE", "2024-03", None)),
+    ("The court ruled last May.", ("last May", "DATE", "2023-05", None)),
+    ("Prices rose sharply last fall.", ("last fall", "DATE", "2023-FA", None)),
+    ("The talks resume next spring.", ("next spring", "DATE", "2024-SP", None)),
+    # quarters, fiscal years, decades, centuries
+    ("Profit fell in the third quarter.", ("the third quarter", "DATE", "2023-Q3", None)),
+    ("Third-quarter profit fell 5%.", ("Third-quarter", "DATE", "2023-Q3", None)),
+    ("Revenue in fiscal 2023 was flat.", ("fiscal 2023", "DATE", "FY2023", None)),
+    ("The band was popular in the 1980s.", ("the 1980s", "DATE", "198X", None)),
+    ("He moved there in the mid-1990s.", ("the mid-1990s", "DATE", "199X", "MID")),
+    ("It was built in the 19th century.", ("the 19th century", "DATE", "18", None)),
+    # last / next / this, ago, earlier this year, the previous day
+    ("Sales rose last year.", ("last year", "DATE", "2023", None)),
+    ("The bill passed last week.", ("last week", "DATE", "2024-W03", None)),
+    ("The trial opens next month.", ("next month", "DATE", "2024-02", None)),
+    ("The firm was sold three years ago.", ("three years ago", "DATE", "2021", None)),
+    ("The merger was announced earlier this year.", ("earlier this year", "DATE", "2024", "START")),
+    ("She had arrived the previous day.", ("the previous day", "DATE", "2024-01-25", None)),
+    ("Shares fell yesterday.", ("yesterday", "DATE", "2024-01-25", None)),
+    ("The vote is expected early next year.", ("early next year", "DATE", "2025", "START")),
+    ("The office closes at the end of this month.", ("the end of this month", "DATE", "2024-01", "END")),
+    # parts of days and clock times
+    ("Protesters gathered Thursday night.", ("Thursday night", "TIME", "2024-01-25TNI", None)),
+    ("The minister spoke this morning.", ("this morning", "TIME", "2024-01-26TMO", None)),
+    ("The market closed at 4 p.m. EST.", ("4 p.m. EST", "TIME", "2024-01-26T16:00", None)),
+    ("The blast occurred at 10:35 a.m. Friday.", ("10:35 a.m. Friday", "TIME", "2024-01-26T10:35", None)),
+    # durations
+    ("He spoke for only four minutes.", ("four minutes", "DURATION", "PT4M", None)),
+    ("The feud lasted two decades.", ("two decades", "DURATION", "P2DE", None)),
+    ("They signed a two-year contract.", ("two-year", "DURATION", "P2Y", None)),
+    ("Prices rose over the past two months.", ("the past two months", "DURATION", "P2M", None)),
+    ("The war lasted more than three years.", ("more than three years", "DURATION", "P3Y", "MORE_THAN")),
+    ("The repairs took about six weeks.", ("about six weeks", "DURATION", "P6W", "APPROX")),
+    ("He served 2 1/2 years in prison.", ("2 1/2 years", "DURATION", "P2Y6M", None)),
+    # sets
+    ("The committee meets every week.", ("every week", "SET", "P1W", None)),
+    ("The report is published annually.", ("annually", "SET", "P1Y", None)),
+    ("Rates are reviewed each month.", ("each month", "SET", "P1M", None)),
+    # vague references
+    ("Prices are now falling.", ("now", "DATE", "PRESENT_REF", None)),
+    ("The company recently hired a new chief.", ("recently", "DATE", "PAST_REF", None)),
+    ("Rates could rise in the future.", ("the future", "DATE", "FUTURE_REF", None)),
+    # holidays
+    ("Shops were busy on Christmas Eve.", ("Christmas Eve", "DATE", "2023-12-24", None)),
+]
+
+
+@pytest.mark.parametrize("text,expected", FAMILIES)
+def test_times_families(times_of, text, expected):
+    assert expected in times_of(text)
+
+
+def test_times_range_gives_both_ends(times_of):
+    found = times_of("She wrote the column from 1993 to 2019.")
+    assert [(t[0], t[2]) for t in found] == [("1993", "1993"), ("2019", "2019")]
+
+
+def test_times_past_friday_in_friday_article_is_that_day(times_of):
+    assert ("Friday", "DATE", "2024-01-26", None) in times_of("Kaplan spoke on Friday.")
+
+
+def test_times_future_friday_is_the_next_one(times_of):
+    assert ("Friday", "DATE", "2024-02-02", None) in times_of("The council will vote Friday.")
+
+
+def test_times_month_direction_follows_tense(times_of):
+    past = times_of("The company cut jobs in November.")
+    future = times_of("The company will cut jobs in November.")
+    assert past[0][2] == "2023-11" and future[0][2] == "2024-11"
+
+
+def test_times_previous_year_follows_the_named_year(times_of):
+    found = times_of("He joined the firm in 1995, and the following year he was promoted.")
+    assert ("the following year", "DATE", "1996", None) in found
+
+
+def test_times_year_earlier_follows_the_quarter(times_of):
+    found = times_of("Profit rose 5% in the third quarter from a year earlier.")
+    assert ("a year earlier", "DATE", "2022-Q3", None) in found
+
+
+def test_times_without_publication_date_use_x(times_of):
+    found = times_of("The vote is on Friday, March 6.", published=None)
+    assert found and found[0][2] == "XXXX-03-06"
+
+
+@pytest.mark.parametrize("text", [
+    "Carroll, 80, is seeking at least $10 million.",
+    "The 80-year-old writer testified.",
+    "The company paid $2019 per share for 1,500 shares.",
+    "She often appeared on NBC's \"Today\" show.",
+    "The team won 3-2 and scored 2019 points.",
+    "He is in his 30s.",
+])
+def test_times_not_times(times_of, text):
+    assert times_of(text) == []
+
+
+def test_times_seed_article(nlp):
+    text = need_shared(SEED).read_text(encoding="utf-8")
+    found = extract_times(nlp(text), Article(text=text, published="2024-01-26"))
+    pairs = {(t.text, t.value) for t in found}
+    expected = {("Friday", "2024-01-26"), ("Thursday", "2024-01-25"), ("June 2019", "2019-06"),
+                ("the mid-1990s", "199X"), ("last May", "2023-05"), ("October 2022", "2022-10"),
+                ("1993", "1993"), ("2019", "2019"), ("2020", "2020"), ("November", "2024-11"),
+                ("four minutes", "PT4M")}
+    assert expected <= pairs
+    assert next(t.mod for t in found if t.text == "the mid-1990s") == "MID"
+    assert not any(t.text in ("80", "77") or "$" in t.text for t in found)
