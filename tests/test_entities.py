@@ -67,7 +67,7 @@ def test_entities_namesakes_kept_apart_and_resolved(nlp):
             "\"We will win,\" Kaplan said. "
             "U.S. District Judge Lewis A. Kaplan, who is not related to Carroll's lawyer, "
             "called a recess. Judge Kaplan later returned to the courtroom. "
-            "\"The evidence is clear,\" Kaplan said on Friday.")
+            "\"The evidence is clear,\" Kaplan said on Friday. The judge then adjourned.")
     entities = run(nlp, text, labels={"Carroll": "PERSON"})
     roberta, lewis = named(entities, "Roberta Kaplan"), named(entities, "Lewis A. Kaplan")
     assert roberta.id != lewis.id
@@ -77,6 +77,7 @@ def test_entities_namesakes_kept_apart_and_resolved(nlp):
     assert holder(entities, text, "Kaplan", 1) is roberta  # the first bare "Kaplan said"
     assert holder(entities, text, "Kaplan", 4) is roberta  # bare, after the judge is named
     assert holder(entities, text, "Carroll's lawyer", 1) is roberta
+    assert holder(entities, text, "The judge") is lewis
 
 
 def test_entities_different_first_names_not_merged(nlp):
@@ -232,3 +233,23 @@ def test_entities_meantime_eval_on_tiny_document(tmp_path, monkeypatch):
     assert summary["mentions"]["gold"] == 5 and summary["mentions"]["aligned"] >= 4
     assert summary["gold mentions"]["conll_f1"] > 0.8
     assert "CoNLL" in table and (tmp_path / "out" / "9.json").exists()
+
+
+def test_entities_they_takes_organisations_not_past_plural_nouns(nlp):
+    text = "Microsoft said on Monday that they would cut 1,000 jobs."
+    entities = run(nlp, text)
+    assert holder(entities, text, "they") is named(entities, "Microsoft")
+    text = "Microsoft met farmers in Ohio on Monday. The farmers said they were unhappy."
+    entities = run(nlp, text)
+    assert holder(entities, text, "they") is holder(entities, text, "The farmers")
+    text = "The new servers arrived at Microsoft on Monday. They were cheap."
+    entities = run(nlp, text)
+    assert holder(entities, text, "They") is None
+
+
+def test_entities_without_a_parse_groups_names_only():
+    import spacy
+    doc = spacy.blank("en")("Donald Trump said he would win. Trump left.")
+    doc.ents = [Span(doc, 0, 2, label="PERSON"), Span(doc, 7, 8, label="ORG")]
+    entities = extract_entities(doc, Article(text=doc.text))
+    assert [(e.name, e.type, len(e.mentions)) for e in entities] == [("Donald Trump", "PERSON", 2)]

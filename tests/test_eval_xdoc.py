@@ -53,3 +53,46 @@ def test_eval_xdoc_on_meantime():
     assert summary["documents"] == 30 and summary["gold_mentions"] > 500
     assert "CoNLL" in table
     assert 0.4 < summary["conll_f1"] <= 1.0
+
+
+# -- the TimeLine (SemEval-2015 Task 4) scorer ---------------------------------------------
+
+GOLD_TIMELINE = [(0, "XXXX-XX-XX", "1-2-said"), (1, "2005", "1-3-born"), (2, "2010-06-07", "1-4-sold"),
+                 (2, "2010-06-07", "2-3-sold"), (3, "2011", "2-5-died")]
+
+
+def timeline_f1(gold, system):
+    from newsfacts.eval.timeline import awareness_counts, f1
+    sys_ok, sys_all, gold_ok, gold_all = awareness_counts(gold, system)
+    return f1(sys_ok / sys_all if sys_all else 0.0, gold_ok / gold_all if gold_all else 0.0)
+
+
+def test_eval_timeline_awareness_perfect_and_reversed():
+    assert timeline_f1(GOLD_TIMELINE, GOLD_TIMELINE) == pytest.approx(1.0)
+    reversed_order = [(4 - o if o else 0, d, e) for o, d, e in GOLD_TIMELINE]
+    undated = [(o, "XXXX-XX-XX", e) for o, _, e in reversed_order]
+    assert timeline_f1(GOLD_TIMELINE, undated) == pytest.approx(0.0)
+
+
+def test_eval_timeline_partial_credit_and_closure():
+    # the system misses "1-4-sold" but orders the rest right: transitive relations still count
+    partial = [r for r in GOLD_TIMELINE if r[2] != "1-4-sold"]
+    score = timeline_f1(GOLD_TIMELINE, partial)
+    assert 0.5 < score < 1.0
+
+
+def test_eval_timeline_reads_gold_and_names_lookups(tmp_path):
+    from newsfacts.eval.timeline import lookup_names, read_gold
+    path = tmp_path / "x.txt"
+    path.write_text("Steve Jobs\n1\t1955-02-24\t18355-5-born\n2\t1976\t18355-6-started\t18355-5-built\n")
+    target, rows = read_gold(path)
+    assert target == "Steve Jobs" and (2, "1976", "18355-5-built") in rows and len(rows) == 3
+    assert lookup_names("Beatles Apple Corps")[:3] == ["Beatles Apple Corps", "Beatles Apple", "Apple Corps"]
+
+
+def test_eval_timeline_on_trial_data():
+    folder = need_shared(SHARED_DATA / "timeline-trial")
+    from newsfacts.eval.timeline import run
+    table, summary = run(str(folder))
+    assert summary["timelines"] == 6 and "micro" in table
+    assert 0.0 < summary["f1"] <= 1.0

@@ -132,3 +132,32 @@ def test_events_seed_article(seed_facts):
     assert first("ordered").date == "2023-05"
     assert first("spent").date == "2024-01-25"
     assert first("defending").date == "2024-01-25"
+
+
+def test_events_time_before_a_complement_belongs_to_the_reporting_verb(events_of):
+    events, _ = events_of("Police said on Tuesday they had arrested 14 men.", {"Tuesday": "2024-01-23"})
+    assert events["said"].date == "2024-01-23"
+    assert events["arrested"].date is None
+
+
+def test_events_when_clause_dates_the_main_verb(events_of):
+    text = "Ten people perished when their boat sank off the coast in late November."
+    events, _ = events_of(text, {"late November": "2023-11"})
+    assert events["sank"].date == "2023-11"
+    assert events["perished"].date == "2023-11"
+
+
+def test_events_durations_do_not_anchor(nlp):
+    text = "Trump spoke for four minutes."
+    doc = nlp(text)
+    article = Article(text=text, published="2024-01-26")
+    start = text.index("four minutes")
+    times = [TimeExpr("T1", start, start + 12, "four minutes", "DURATION", "PT4M")]
+    events = extract_events(doc, article, extract_entities(doc, article), times)
+    spoke = next(e for e in events if e.text == "spoke")
+    assert (spoke.time, spoke.date) == (None, None)
+
+
+def test_events_going_to_is_not_an_event(events_of):
+    events, _ = events_of("The court is going to decide the case.")
+    assert "going" not in events and "decide" in events

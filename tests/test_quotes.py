@@ -186,9 +186,15 @@ def test_quotes_bad_marks_never_raise(extract, text):
     assert_offsets(facts)
 
 
-def test_quotes_very_long_quote(nlp):
-    from newsfacts.api import extract
-    text = 'Jane Smith said: "' + "word " * 10_000 + 'end." She left.'
-    facts = extract(text, nlp=nlp)
+def test_quotes_marks_quote_of_ten_thousand_words():
+    words = "we will keep working for the people of this city and "  # 10 words
+    text = 'Jane Smith said: "' + words * 1_000 + 'that is the end." She left.'
+    [quoted] = find_quoted(text)
+    assert text[quoted.start:quoted.end].endswith("that is the end.")
+
+
+def test_quotes_long_quote(extract):
+    words = "we will keep working for the people of this city and "  # 10 words
+    facts = extract('Jane Smith said: "' + words * 100 + 'that is the end." She left.')
     assert_offsets(facts)
-    assert any(q.kind == "direct" and q.text.endswith("end.") for q in facts.quotes)
+    assert any(q.kind == "direct" and q.text.endswith("the end.") for q in facts.quotes)

@@ -9,9 +9,9 @@ from contextlib import contextmanager
 
 import click
 
-from .cli_archive import register_archive_commands
 from .api import extract_many
 from .article import Article, parse_published
+from .cli_archive import register_archive_commands
 from .errors import NewsfactsError, NewsfactsWarning
 from .ingest.readers import Failure, Item, read_inputs
 from .pipeline.nlp import load_nlp

@@ -24,6 +24,7 @@ from .entities import EntityLookup
 
 LEX = json.loads((Path(__file__).parent / "patterns" / "event_lexicon.json").read_text(encoding="utf-8"))
 EVENT_NOUNS = set(LEX["event_nouns"])
+PLURAL_NOT_EVENTS = set(LEX["plural_not_events"])
 NON_EVENT_VERBS = set(LEX["non_event_verbs"])
 PARTICLES = set(LEX["particles"])
 IRREALIS_MODALS = set(LEX["irrealis_modals"])
@@ -32,6 +33,7 @@ TIME_PASSING_DEPS = set(LEX["time_passing_deps"])
 NON_EVENT_ENTS = set(LEX["non_event_entity_types"])
 SUPPORT_VERBS = set(LEX["support_verbs"])
 ANCHOR_PREPS = set(LEX["anchor_prepositions"])
+SIMULTANEITY_MARKS = set(LEX["simultaneity_marks"])
 NON_TRIGGER_DEPS = {"amod", "compound", "aux", "auxpass", "nmod", "npadvmod", "det", "case", "acomp"}
 ANCHOR_TYPES = {"DATE", "TIME"}
 DATE_VALUE = re.compile(r"^[\dX]{4}(?:-[0-9WXQSUFAWIN]{1,3}){0,2}")
@@ -98,7 +100,13 @@ def _sentence_span(sent: Span) -> TextSpan:
 def is_event_verb(token: Token) -> bool:
     return (token.pos_ == "VERB" and token.lemma_.lower() not in NON_EVENT_VERBS
             and token.dep_ not in NON_TRIGGER_DEPS and token.ent_type_ not in NON_EVENT_ENTS
-            and not _noun_modifier(token))
+            and not _noun_modifier(token) and not _going_to(token))
+
+
+def _going_to(verb: Token) -> bool:
+    """"is going to decide": a future marker, not a movement."""
+    return verb.lemma_ == "go" and verb.tag_ == "VBG" and any(
+        c.dep_ == "xcomp" and any(a.tag_ == "TO" for a in c.children) for c in verb.children)
 
 
 def _noun_modifier(verb: Token) -> bool:
@@ -111,7 +119,8 @@ def _noun_modifier(verb: Token) -> bool:
 
 
 def is_event_noun(token: Token) -> bool:
-    return (token.pos_ == "NOUN" and token.lemma_.lower() in EVENT_NOUNS
+    listed = token.lemma_.lower() in EVENT_NOUNS or token.lower_ in EVENT_NOUNS
+    return (token.pos_ == "NOUN" and listed and token.lower_ not in PLURAL_NOT_EVENTS
             and token.ent_type_ not in NON_EVENT_ENTS and not _premodifier(token))
 
 
@@ -211,7 +220,8 @@ def _noun_roles(noun: Token) -> tuple[list[Token], list[Token]]:
         elif prep.lower_ in ("of", "against"):
             patients += _children(prep, {"pobj"})
     for clause in _children(noun, {"relcl"}):
-        agents += [t for t in _children(clause, {"nsubj"}) if t.lower_ not in RELATIVE_PRONOUNS]
+        if clause.lemma_.lower() in SUPPORT_VERBS:  # "the testimony he gave", not "statements he skipped"
+            agents += [t for t in _children(clause, {"nsubj"}) if t.lower_ not in RELATIVE_PRONOUNS]
     if not agents and noun.dep_ == "dobj" and noun.head.lemma_.lower() in SUPPORT_VERBS:
         agents = _children(noun.head, {"nsubj"})  # "Kaplan gave testimony": the giver testified
     return _with_conjuncts(agents), _with_conjuncts(patients)
@@ -325,13 +335,18 @@ def time_of(trigger: Token, anchors: dict[int, TimeExpr]) -> TimeExpr | None:
 
 
 def _setting_anchor(verb: Token, anchors: dict[int, TimeExpr]) -> TimeExpr | None:
-    """The anchor of an event noun that sets the scene of the verb: "gave
-    testimony in an October 2022 deposition" happened at the deposition."""
+    """The anchor of an event noun that sets the scene of the verb ("gave
+    testimony in an October 2022 deposition" happened at the deposition), or
+    of a when-clause."""
     for prep in _children(verb, {"prep"}):
         if prep.lower_ in ANCHOR_PREPS:
             for noun in _children(prep, {"pobj"}):
                 if noun.i in anchors:
                     return anchors[noun.i]
+    for clause in _children(verb, {"advcl"}):
+        # "perished when their boat sank in late November": the when-clause dates the main verb
+        if clause.i in anchors and any(m.lower_ in SIMULTANEITY_MARKS for m in _children(clause, {"mark", "advmod"})):
+            return anchors[clause.i]
     return None
 
 

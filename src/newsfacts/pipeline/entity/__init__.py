@@ -42,10 +42,11 @@ def extract_entities(doc: Doc, article: Article | None = None) -> list[Entity]:
     for mention, facts in zip(names, found):
         if mention.cluster is not None:
             apply(facts, mention.cluster, name_at)
-    taken = set(name_at)
-    others = nominal_mentions(doc, taken, lex) + pronoun_mentions(doc, taken)
-    state = make_state(doc, lex, clusters, names + others)
-    resolve(state, others)
+    if doc.has_annotation("DEP"):  # descriptions and pronouns need the parse
+        taken = set(name_at)
+        others = nominal_mentions(doc, taken, lex) + pronoun_mentions(doc, taken)
+        state = make_state(doc, lex, clusters, names + others)
+        resolve(state, others)
     return to_entities(doc, clusters)
 
 

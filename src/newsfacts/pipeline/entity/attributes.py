@@ -186,7 +186,10 @@ def _ent_text(token: Token) -> str:
 
 
 def apply(found: Found, cluster: Cluster, owners: dict[int, Mention]) -> None:
-    """Copy what a mention says into its cluster."""
+    """Copy what a mention says into its cluster (for a non-person, only its
+    descriptions: "Battleground state Florida" is no affiliation)."""
+    if cluster.label != "PERSON":
+        found = Found(facets=[f for f in found.facets if f.key == "descriptions"])
     if found.age and not cluster.attributes["age"]:
         cluster.attributes["age"] = found.age
     for affiliation in found.affiliations:

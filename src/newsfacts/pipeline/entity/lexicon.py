@@ -12,6 +12,8 @@ PRONOUNS = {  # form -> (gender, case); gender M, F, N (it) or P (plural)
     "he": ("M", "subj"), "him": ("M", "obj"), "his": ("M", "poss"), "himself": ("M", "refl"),
     "she": ("F", "subj"), "her": ("F", "obj"), "hers": ("F", "poss"), "herself": ("F", "refl"),
     "it": ("N", "subj"), "its": ("N", "poss"), "itself": ("N", "refl"),
+    "they": ("P", "subj"), "them": ("P", "obj"), "their": ("P", "poss"), "theirs": ("P", "poss"),
+    "themselves": ("P", "refl"),
 }
 
 

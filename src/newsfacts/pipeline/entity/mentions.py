@@ -9,7 +9,8 @@ from .model import NAME, NOMINAL, PRONOUN, Mention
 KEEP = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"}
 DEFINITE_DETS = {"the", "this", "that", "these", "those"}
 POSSESSIVE = {"'s", "’s", "'", "’"}
-ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj", "dative", "oprd", "ROOT"}
+ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj", "dative", "oprd", "ROOT",
+                 "poss"}
 PP_OF_NOMINAL = {"for", "of", "at", "with", "from"}
 MAX_PREMODS = 8
 
@@ -143,7 +144,7 @@ def _definite(token: Token) -> bool:
 
 def nominal_extent(token: Token) -> tuple[int, int]:
     """The noun phrase up to its head, plus a following 'for/of/at ...' phrase."""
-    left = [c for c in token.lefts if c.dep_ not in ("punct", "cc", "preconj")]
+    left = [c for c in token.lefts if c.dep_ not in ("punct", "cc", "preconj", "advmod")]
     start = min((c.left_edge.i for c in left), default=token.i)
     end = token.i + 1
     for child in token.rights:
@@ -166,7 +167,7 @@ def pronoun_mentions(doc: Doc, taken: set[int]) -> list[Mention]:
             case = "poss"
         label = "PERSON" if gender in ("M", "F") else "ORG"
         found.append(Mention(token.i, token.i + 1, PRONOUN, label, token.i,
-                             gender=gender, noun=case))
+                             gender=gender, noun=case, plural=gender == "P"))
     return found
 
 
@@ -176,7 +177,7 @@ def surname_mentions(doc: Doc, names: list[Mention], taken: set[int], lex: Lexic
     surnames = {m.words[-1] for m in names if m.label == "PERSON" and len(m.words) > 1}
     found = []
     for token in doc:
-        if token.i in taken or token.tag_ != "NNP" or token.lower_ not in surnames:
+        if token.i in taken or not token.tag_.startswith("NN") or token.lower_ not in surnames:
             continue
         if token.ent_type_ or not token.text[:1].isupper():
             continue

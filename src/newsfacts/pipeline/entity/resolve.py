@@ -11,11 +11,13 @@ Nominals ("the former president", "Carroll's lawyer", "her client", "the company
      mentioned person so far if nothing known about that person contradicts it;
   4. otherwise the description starts a cluster of its own, kept as an entity when
      it acts (subject, or "according to ...").
-Pronouns (he/she/it and their other forms): a Hobbs-style walk over the dependency
+Pronouns (he/she/it/they and their other forms): a Hobbs-style walk over the dependency
 tree (up from the pronoun through its ancestors, proposing the left siblings of the
 path breadth-first, then the previous sentences from their roots); the first
 mention that agrees in gender, number and animacy and is not a co-argument of the
-pronoun's verb wins. For 'it' an unlinked singular noun subject/object blocks.
+pronoun's verb wins. For 'it' an unlinked singular noun subject/object blocks;
+'they' takes a plural mention or an organisation or group name, and an unlinked
+plural noun or a coordination ("Apple and AT&T") blocks it.
 """
 from __future__ import annotations
 
@@ -72,7 +74,7 @@ def resolve(state: State, mentions: list[Mention]) -> None:
 def resolve_nominal(state: State, mention: Mention) -> None:
     head = state.doc[mention.head]
     owner = _owner(state, head)
-    cluster = (_apposed_name(state, head) or _by_relation(state, mention, owner)
+    cluster = (_apposed_name(state, mention, head) or _by_relation(state, mention, owner)
                or _by_description(state, mention, head, owner))
     if cluster is None:
         if mention.label != "PERSON":
@@ -93,12 +95,21 @@ def _owner(state: State, head: Token) -> Mention | None:
     return owner if owner is not None and owner.cluster is not None else None
 
 
-def _apposed_name(state: State, head: Token) -> Cluster | None:
+def _apposed_name(state: State, mention: Mention, head: Token) -> Cluster | None:
+    """The name this description stands in apposition to, written right next to it
+    ("Trump, the former president"; "his lawyer, Alina Habba")."""
+    names = []
     if head.dep_ == "appos" and head.head.i in state.name_at:
-        return state.name_at[head.head.i].cluster
-    for child in head.children:
-        if child.dep_ == "appos" and child.i in state.name_at:
-            return state.name_at[child.i].cluster
+        names.append(state.name_at[head.head.i])
+    names += [state.name_at[c.i] for c in head.children if c.dep_ == "appos" and c.i in state.name_at]
+    for name in names:
+        cluster = name.cluster
+        if cluster is None or (cluster.label == "PERSON") != (mention.label == "PERSON") \
+                or mention.plural != name.plural:
+            continue
+        first, second = sorted((name, mention), key=lambda m: m.start)
+        if all(t.text == "," for t in state.doc[first.end:second.start]):
+            return cluster
     return None
 
 
@@ -242,16 +253,38 @@ def _accepts(state: State, mention: Mention, token: Token, candidate: Token):
     """The cluster the pronoun joins, None to look further, False to stop (an
     unlinked noun phrase takes the pronoun)."""
     other = state.by_head.get(candidate.i)
+    if mention.gender == "P" and _coordination(candidate):
+        return False  # "Apple and AT&T ... they"
     if other is None:
         if mention.gender == "N" and _plain_noun(candidate):
             return False
+        if mention.gender == "P" and _plural_noun(candidate):
+            return False
         return None
     cluster = other.cluster
-    if cluster is None or other.plural or not _agrees(cluster, mention.gender):
+    if cluster is None or not _agrees_in_number(other, cluster, mention.gender):
         return None
     if mention.noun in ("subj", "obj") and _bound(token, candidate):
         return None
     return cluster
+
+
+def _agrees_in_number(other: Mention, cluster: Cluster, gender: str) -> bool:
+    """they/them/their: a plural mention ("Democrats", "Lawyers for Trump") or an
+    organisation's name;
+    the singular pronouns: a singular mention of the right kind and gender."""
+    if gender == "P":
+        return other.plural or cluster.label == "ORG"
+    return not other.plural and _agrees(cluster, gender)
+
+
+def _coordination(token: Token) -> bool:
+    return any(c.dep_ == "conj" for c in token.children) and any(
+        c.dep_ == "cc" and c.lower_ in ("and", "&") for c in token.children)
+
+
+def _plural_noun(token: Token) -> bool:
+    return token.tag_ in ("NNS", "NNPS") and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj")
 
 
 def _agrees(cluster: Cluster, gender: str) -> bool:

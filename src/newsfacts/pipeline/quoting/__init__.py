@@ -21,10 +21,14 @@ from .speakers import resolve_speaker
 __all__ = ["extract_quotes", "find_quotes", "Found"]
 
 
-def find_quotes(doc: Doc) -> list[Found]:
-    """Attributions with their content linked to quotation marks (no entities)."""
+def find_quotes(doc: Doc, text: str | None = None) -> list[Found]:
+    """Attributions with their content linked to quotation marks (no entities).
+
+    text (str): doc.text when the caller has it (Doc.text joins every token anew).
+    """
     lexicon = load_lexicon()
-    return assemble(doc, find_quoted(doc.text), find_attributions(doc, lexicon), lexicon)
+    text = doc.text if text is None else text
+    return assemble(doc, text, find_quoted(text), find_attributions(doc, lexicon, text), lexicon)
 
 
 def extract_quotes(doc: Doc, article: Article, entities: list[Entity]) -> list[Quote]:
@@ -34,12 +38,12 @@ def extract_quotes(doc: Doc, article: Article, entities: list[Entity]) -> list[Q
     entities (list[Entity]): the entities extractor's output, for speakers.
     RETURNS (list[Quote]): in text order, ids Q1, Q2, ...
     """
-    text = doc.text
+    text = article.text if _same_length(doc, article.text) else doc.text
     lookup = EntityLookup(entities)
     quotes: list[Quote] = []
     speakers: dict[int, str | None] = {}
     previous: str | None = None
-    for found in find_quotes(doc):
+    for found in find_quotes(doc, text):
         if found.carried_from is not None:
             entity = speakers.get(id(found.carried_from)) or previous
         else:
@@ -53,6 +57,12 @@ def extract_quotes(doc: Doc, article: Article, entities: list[Entity]) -> list[Q
     for number, quote in enumerate(quotes, 1):
         quote.id = f"Q{number}"
     return quotes
+
+
+def _same_length(doc: Doc, text: str) -> bool:
+    """A cheap check that the Doc was made from this text (Doc.text is slow)."""
+    return len(doc) == 0 and not text or len(doc) > 0 and \
+        doc[-1].idx + len(doc[-1].text_with_ws) == len(text)
 
 
 def _speaker(text: str, found: Found, entity: str | None) -> Speaker | None:

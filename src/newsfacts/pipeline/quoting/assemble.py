@@ -49,16 +49,15 @@ class Found:
         return self.content[-1][1]
 
 
-def assemble(doc: Doc, quoted: list[Quoted], attributions: list[Attribution],
+def assemble(doc: Doc, text: str, quoted: list[Quoted], attributions: list[Attribution],
              lexicon: CueLexicon) -> list[Found]:
-    text = doc.text
     used: set[int] = set()
     found = [_link(text, a, quoted, used) for a in attributions]
     found = _dedupe([f for f in found if f is not None])
     for index, q in enumerate(quoted):
         if index in used or is_title(text, q):
             continue
-        f = _attach_nearby(doc, q, lexicon)
+        f = _attach_nearby(doc, text, q, lexicon)
         if f is not None:
             used.add(index)
             found.append(f)
@@ -220,10 +219,9 @@ def _possessive_before(before: str) -> bool:
     return bool(re.search(r"(['’]s|the)\s*$", before))
 
 
-def _attach_nearby(doc: Doc, q: Quoted, lexicon: CueLexicon) -> Found | None:
+def _attach_nearby(doc: Doc, text: str, q: Quoted, lexicon: CueLexicon) -> Found | None:
     """A quote whose cue the parse did not link: a cue verb just after the
     closing mark (", she said") or just before the opening one ("She said:")."""
-    text = doc.text
     candidates = []
     after = doc.char_span(q.outer_end, min(len(text), q.outer_end + MAX_CUE_DISTANCE),
                           alignment_mode="contract")
@@ -248,9 +246,9 @@ def _attach_nearby(doc: Doc, q: Quoted, lexicon: CueLexicon) -> Found | None:
         tokens = trim(list(source.subtree))
         return Found(content=list(q.outer), inner=list(q.parts), kind="direct",
                      cue=with_colon(text, token_span([verb])), cue_token=verb,
-                     source=source_span(tokens) if tokens else None, source_token=source,
+                     source=source_span(tokens, text) if tokens else None, source_token=source,
                      score=lexicon.prob(cue_key(verb)))
-    return _colon_source(doc, q)
+    return _colon_source(doc, text, q)
 
 
 def _in_quote(token: Token, q: Quoted) -> bool:
@@ -268,10 +266,9 @@ def _clear_between(text: str, q: Quoted, verb: Token, side: str) -> bool:
     return not gap.strip() or gap.rstrip()[-1] in ",:" and ("\n" not in gap or gap.strip().endswith(":"))
 
 
-def _colon_source(doc: Doc, q: Quoted) -> Found | None:
+def _colon_source(doc: Doc, text: str, q: Quoted) -> Found | None:
     """Speaker: "quote" (a short name or noun phrase, then a colon)."""
-    text = doc.text
-    line_start = text.rfind("\n", 0, q.outer_start) + 1
+    line_start = max(text.rfind("\n", 0, q.outer_start) + 1, q.outer_start - 80)
     prefix = text[line_start:q.outer_start]
     m = re.search(r"([^.!?:\n―—–]{1,60})\s?[:―—–]\s*$", prefix)
     if not m:

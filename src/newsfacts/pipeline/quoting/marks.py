@@ -12,7 +12,7 @@ DOUBLE_CLOSE = "”»"
 SINGLE_OPEN = "‘‹"
 SINGLE_CLOSE = "’›"
 _MARK = re.compile(r"``|''|[\"“”„‟«»‘’‹›']")
-MAX_QUOTE_CHARS = 20_000
+MAX_QUOTE_CHARS = 200_000  # longer "quotes" are unbalanced marks
 
 
 @dataclass

@@ -43,11 +43,10 @@ def token_span(tokens) -> Span:
     return min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens)
 
 
-def source_span(tokens: list[Token]) -> Span:
+def source_span(tokens: list[Token], text: str) -> Span:
     """PolNeAR keeps the closing parenthesis, and the comma that closes an
     apposition ("Jane Doe, 25, said")."""
     start, end = token_span(tokens)
-    text = tokens[0].doc.text
     inside = text[start:end]
     if inside.count("(") > inside.count(")") and text[end:end + 1] == ")":
         end += 1
@@ -66,8 +65,10 @@ def trim(tokens: list[Token]) -> list[Token]:
     return tokens
 
 
-def find_attributions(doc: Doc, lexicon: CueLexicon) -> list[Attribution]:
+def find_attributions(doc: Doc, lexicon: CueLexicon, text: str | None = None) -> list[Attribution]:
+    """text: doc.text, when the caller has it (Doc.text joins every token anew)."""
     found = []
+    text = doc.text if text is None else text
     for token in doc:
         key = cue_key(token)
         if not lexicon.is_cue(key):
@@ -75,7 +76,7 @@ def find_attributions(doc: Doc, lexicon: CueLexicon) -> list[Attribution]:
         if key == "according to":
             attribution = _according_to(token)
         elif token.pos_ in ("VERB", "AUX"):
-            attribution = _verb_cue(token, key, lexicon)
+            attribution = _verb_cue(token, key, lexicon, text)
         else:
             attribution = None
         if attribution is not None:
@@ -84,10 +85,10 @@ def find_attributions(doc: Doc, lexicon: CueLexicon) -> list[Attribution]:
     return found
 
 
-def _verb_cue(verb: Token, key: str, lexicon: CueLexicon) -> Attribution | None:
+def _verb_cue(verb: Token, key: str, lexicon: CueLexicon, text: str) -> Attribution | None:
     content_children = [c for c in verb.children if not c.is_punct
                         and lexicon.dep_prob("content_deps", key, c.dep_) >= MIN_DEP_PROB]
-    bounds = paragraph_of(verb)
+    bounds = paragraph_of(verb, text)
     if content_children:
         tokens = trim(sorted((t for c in content_children for t in c.subtree
                               if bounds[0] <= t.idx < bounds[1]), key=lambda t: t.i))
@@ -102,8 +103,8 @@ def _verb_cue(verb: Token, key: str, lexicon: CueLexicon) -> Attribution | None:
         source_tokens = trim([t for t in source_token.subtree if bounds[0] <= t.idx < bounds[1]])
         if source_tokens and source_tokens[0].dep_ == "prep" and source_tokens[0].head == verb:
             source_tokens = source_tokens[1:]  # "by X" -> X
-        source = source_span(source_tokens) if source_tokens else None
-    cue = with_colon(verb.doc.text, token_span(cue_tokens(verb, key, lexicon)))
+        source = source_span(source_tokens, text) if source_tokens else None
+    cue = with_colon(text, token_span(cue_tokens(verb, key, lexicon)))
     return Attribution(cue=cue, content=[content], source=source, source_token=source_token,
                        cue_token=verb)
 
@@ -113,9 +114,8 @@ def with_colon(text: str, cue: Span) -> Span:
     return (cue[0], cue[1] + 1) if text[cue[1]:cue[1] + 1] == ":" else cue
 
 
-def paragraph_of(token: Token) -> Span:
+def paragraph_of(token: Token, text: str) -> Span:
     """The paragraph around a token: the parser sometimes joins paragraphs."""
-    text = token.doc.text
     return text.rfind("\n", 0, token.idx) + 1, (text.find("\n", token.idx) + 1 or len(text) + 1) - 1
 
 

@@ -105,8 +105,11 @@ def season_year(dct: date, season: str, direction: int) -> int:
     return dct.year
 
 
-def duration_value(amount, unit: str) -> str:
-    """P3Y, PT4M, PXD ...: amount is a number or 'X'."""
+def duration_value(amount, unit: str, quarters_as_months: bool = True) -> str:
+    """P3Y, PT4M, PXD ...: amount is a number or 'X'. ISO 8601 has no quarter unit, so
+    quarters become months (P9M for 'three quarters') unless asked otherwise."""
+    if unit == "Q" and quarters_as_months:
+        amount, unit = (amount * 3 if amount != "X" else "X"), "M"
     if isinstance(amount, float):
         amount = int(amount) if amount.is_integer() else amount
     if isinstance(amount, float):  # 2.5 years -> P2Y6M: the half in the next smaller unit

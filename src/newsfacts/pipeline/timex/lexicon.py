@@ -48,3 +48,28 @@ CLOCK_AMPM = re.compile(r"^([01]?\d)(?::([0-5]\d))?(a\.?m\.?|p\.?m\.?)$")
 FISCAL_YEAR = re.compile(r"^fy[-']?((?:19|20)?\d\d)$")
 CENTURY_ORDINAL = re.compile(r"^(\d{1,2})(st|nd|rd|th)$")
 NUMBER = re.compile(r"^\d{1,3}(,\d{3})*(\.\d+)?$|^\d+(\.\d+)?$")
+
+# Context words the recognisers check around a candidate.
+NOT_A_YEAR_AFTER = {"%", "percent", "people", "men", "women", "troops", "votes", "shares",
+                    "employees", "jobs", "workers", "feet", "meters", "metres", "miles",
+                    "kilometers", "kilometres", "points", "tons", "tonnes", "barrels", "acres",
+                    "pounds", "dollars", "euros", "yen", "cars", "units", "members", "seats",
+                    "homes", "residents", "students", "children", "deaths", "cases", "hp",
+                    "rpm", "kg", "km", "mph", "yards", "copies", "calories", "degrees"}
+CURRENCY = {"$", "€", "£", "¥", "us$", "#", "no.", "number", "nos."}
+YEAR_PREPOSITIONS = {"in", "since", "by", "from", "to", "until", "till", "of", "before",
+                     "after", "through", "between", "during", "and", "or", "-", "–", "early",
+                     "late", "mid", "fiscal", "year", "circa", "around", "'s", ",", "the"}
+SET_CUES = {"times", "once", "twice", "thrice", "percent", "%", "million", "billion",
+            "thousand", "hundred", "dollars", "cents"}
+ADJECTIVAL_SETS = {"quarterly", "monthly", "yearly", "nightly"}
+PERIOD_QUALIFIERS = {"full", "fiscal", "current", "calendar", "entire", "whole", "same"}
+SPOKEN_CENTURIES = {"nineteen": 1900, "eighteen": 1800}
+QUARTER_NOUNS = {"quarter", "half"}
+PERIOD_NOUNS = {"quarter", "period"}
+DETERMINERS = {"the", "its", "their", "his", "her", "our", "all", "a", "an", "this", "that",
+               "these", "those", "total"}
+HOLIDAY_PERIODS = {"sales", "holidays", "weeks", "days", "festivities", "celebrations", "breaks"}
+SAME_DAY_CUES = {"early", "earlier", "late", "later"}
+SEASON_CUES = {"in", "during", "by", "until", "since", "through", "over", "this", "last",
+               "next", "early", "late", "mid", "the", "that", "each", "every", "past"}

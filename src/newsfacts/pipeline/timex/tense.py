@@ -55,6 +55,13 @@ def infinitive_tense(verb: Token) -> int:
     return PRESENT
 
 
+def has_future_aux(token: Token) -> bool:
+    """Whether the verb governing token carries will/shall."""
+    verb = governing_verb(token)
+    return verb is not None and any(c.lower_ in FUTURE_AUX for c in verb.children
+                                    if c.dep_ in ("aux", "auxpass"))
+
+
 def direction_of(token: Token) -> int:
     """PAST (-1), PRESENT (0) or FUTURE (+1) for a time expression headed by token."""
     verb = governing_verb(token)

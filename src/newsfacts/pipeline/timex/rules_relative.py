@@ -1,0 +1,238 @@
+"""Recognisers of expressions relative to the DCT or to an anchor: last/this/next,
+quarters, 'the following year', 'a year earlier' after a quarter, the weekend."""
+from __future__ import annotations
+
+from datetime import timedelta
+
+from . import calendar as cal
+from .found import Found
+from .lexicon import (
+    AMBIGUOUS_MONTHS, AMBIGUOUS_WEEKDAYS, ANCHORS, MONTHS, ORDINALS, PARTS_OF_DAY,
+    PERIOD_NOUNS, PERIOD_QUALIFIERS, QUARTER_NOUNS, SEASONS, UNITS, WEEKDAYS)
+from .tense import PAST
+
+
+class RelativeRules:
+    """Mixin of Scanner: each recogniser takes the index after any prefix and has_the."""
+
+    def deictic(self, i: int, has_the: bool) -> Found | None:
+        word = self.w(i)
+        anchor = ANCHORS.get(word)
+        if anchor is None and not (has_the and word in ("first", "initial")):
+            return None
+        if self._is_title(i):
+            return None
+        j = i + 1
+        number = self.number_at(j)
+        if number and number[0] > j:
+            end, amount = number
+            end += self.w(end) in ("more", "full", "additional")
+            unit = self.unit_at(end)
+            if unit:
+                return Found(i, end + 1, "DURATION", cal.duration_value(amount, unit), quantity=True)
+        if word in ("first", "initial"):
+            return None
+        unit = self.unit_at(j)
+        if unit:
+            return self._anchored_unit(i, j, word, anchor, unit, has_the)
+        return self._anchored_name(i, j, word, anchor)
+
+    def _anchored_unit(self, i: int, j: int, word: str, anchor: int, unit: str,
+                       has_the: bool) -> Found | None:
+        plural = self.w(j).endswith("s") and unit not in ("S",) and self.w(j) not in ("s",)
+        if plural and word == "coming":
+            return Found(i, j + 1, "DATE", "FUTURE_REF")
+        if plural and self.w(j) != "hours" or self.w(j) in ("hours", "minutes", "seconds"):
+            amount = "X"
+            return Found(i, j + 1, "DURATION", cal.duration_value(amount, unit))
+        if unit in ("H", "MIN", "S"):
+            return Found(i, j + 1, "DURATION", cal.duration_value(1, unit)) if has_the else None
+        if word == "past":
+            if unit == "WE":
+                return self._weekend(i, j + 1, -1)
+            return Found(i, j + 1, "DURATION", cal.duration_value(1, unit))
+        if word == "coming" and has_the and unit not in ("D", "WE"):
+            return Found(i, j + 1, "DATE", "FUTURE_REF")
+        if self.dct is None:
+            return Found(i, j + 1, "DATE", "XXXX")
+        if unit == "WE":
+            return self._weekend(i, j + 1, anchor)
+        if unit == "D" and not has_the and anchor == 0:
+            return None
+        if unit == "Y" and has_the and anchor and word != "coming" and self._recent_year(i):
+            return Found(i, j + 1, "DATE", str(self._recent_year(i) + anchor), derived=True)
+        if unit == "Y" and self.w(j + 1) == "'s":
+            part = self._part_of_year(j + 2, self.dct.year + anchor)
+            if part:
+                return part.starting_at(i)
+        return Found(i, j + 1, "DATE", cal.shift_value(self.dct, anchor, unit))
+
+    def _part_of_year(self, k: int, year: int) -> Found | None:
+        """'third quarter', 'first half' or 'quarter' after a year and "'s" (or a year)."""
+        number = ORDINALS.get(self.w(k))
+        noun_at = k + 1 + (self.w(k + 1) == "-")
+        if number and self.w(noun_at) in QUARTER_NOUNS:
+            letter = "Q" if self.w(noun_at) == "quarter" else "H"
+            number = (4 if letter == "Q" else 2) if number == -1 else number
+            if 0 < number <= (4 if letter == "Q" else 2):
+                return Found(k, noun_at + 1, "DATE", f"{year:04d}-{letter}{number}")
+        if self.w(k) in PERIOD_NOUNS:
+            quarter = self.anchor[0][4:] if self.anchor and "Q" in self.anchor[0] else None
+            if quarter is None and self.dct and self.w(k) == "quarter":
+                quarter = "-Q{}".format(cal.add_quarters(self.dct.year, cal.quarter_of(self.dct), -1)[1])
+            return Found(k, k + 1, "DATE", f"{year:04d}{quarter}" if quarter else f"{year:04d}")
+        return None
+
+    def the_weekend(self, i: int, has_the: bool) -> Found | None:
+        if has_the and self.w(i) == "weekend":
+            direction = self.direction(i)
+            return self._weekend(i, i + 1, direction if direction else -1)
+        return None
+
+    def the_period(self, i: int, has_the: bool) -> Found | None:
+        """'the year', 'the full year', 'the week', 'the day', 'the latest period': the current
+        one, or a duration of one unit in 'the year ended June 30'."""
+        if not has_the or self.dct is None:
+            return None
+        j = i + (self.w(i) in PERIOD_QUALIFIERS)
+        j += self.w(j) == "fiscal"
+        word = self.w(j)
+        if word in ("latest", "recent") and self.w(j + 1) == "period":
+            anchored = self.anchor[0] if self.anchor and "Q" in self.anchor[0] else None
+            year, q = cal.add_quarters(self.dct.year, cal.quarter_of(self.dct), -1)
+            return Found(i, j + 2, "DATE", anchored or f"{year:04d}-Q{q}")
+        unit = UNITS.get(word)
+        if word not in ("year", "week", "month"):
+            return None
+        if self.w(j + 1) in ("ended", "ending", "through", "to"):
+            return Found(i, j + 1, "DURATION", cal.duration_value(1, unit))
+        if self.w(j + 1) in ("before", "after", "earlier", "later") or self.w(j - 1) in ("a", "per"):
+            return None
+        return Found(i, j + 1, "DATE", cal.shift_value(self.dct, 0, unit))
+
+    def year_end(self, i: int, has_the: bool) -> Found | None:
+        """'year-end', 'year end', "year's end": the end of the current year."""
+        if self.w(i) != "year" or self.dct is None:
+            return None
+        j = i + 1 + (self.w(i + 1) in ("-", "'s"))
+        if self.w(j) != "end" or self.w(j + 1) in ("results", "report"):
+            return None
+        return Found(i, j + 1, "DATE", str(self.dct.year), mod="END")
+
+    def _weekend(self, i: int, end: int, anchor: int) -> Found:
+        if self.dct is None:
+            return Found(i, end, "DATE", "XXXX-WXX-WE")
+        saturday = cal.weekday_near(self.dct, 6, -1 if anchor < 0 else 1)
+        if anchor == 0 and self.direction(i) == PAST:
+            saturday = cal.weekday_near(self.dct, 6, -1)
+        return Found(i, end, "DATE", cal.week_value(saturday) + "-WE")
+
+    def _anchored_name(self, i: int, j: int, word: str, anchor: int) -> Found | None:
+        """last/this/next + a weekday, month, season or part of day."""
+        target = self.w(j).rstrip(".")
+        if self.dct is None:
+            return None
+        dct = self.dct
+        if target in WEEKDAYS and target not in AMBIGUOUS_WEEKDAYS:
+            weekday = WEEKDAYS[target]
+            if anchor < 0:
+                day = cal.weekday_near(dct - timedelta(days=1), weekday, -1)
+            elif anchor > 0:
+                day = cal.weekday_near(dct, weekday, 1)
+            else:
+                day = self._weekday_date(j, weekday)
+            found = self._with_part_of_day(i, j + 1, day)
+            found.keep_the = True
+            return found
+        if target in MONTHS and (target not in AMBIGUOUS_MONTHS or target in ("may", "march")) \
+                and self.doc[j].text[0].isupper():
+            month = MONTHS[target]
+            year = dct.year
+            if anchor < 0 and month >= dct.month:
+                year -= 1
+            elif anchor > 0 and month <= dct.month:
+                year += 1
+            return Found(i, j + 1, "DATE", cal.month_value(year, month))
+        if target in SEASONS:
+            season = SEASONS[target]
+            year = cal.season_year(dct, season, anchor) if anchor else dct.year
+            return Found(i, j + 1, "DATE", f"{year:04d}-{season}")
+        if target in PARTS_OF_DAY and word in ("last", "this"):
+            part = PARTS_OF_DAY[target]
+            day = dct - timedelta(days=1) if word == "last" else dct
+            return Found(i, j + 1, "TIME", f"{day.isoformat()}T{part}")
+        return None
+
+    def quarter(self, i: int, has_the: bool) -> Found | None:
+        j = i + (self.w(i) == "fiscal")
+        word = self.w(j)
+        if word in ("year",) and self.w(j + 1) == "-" and self.w(j + 2) in ("ago", "earlier"):
+            return self._year_ago(i, j + 3)
+        number = ORDINALS.get(word)
+        k = j + 1 + (self.w(j + 1) == "-")
+        noun = self.w(k)
+        if number and noun in QUARTER_NOUNS and (0 < number <= (4 if noun == "quarter" else 2)
+                                                 or number == -1):
+            return self._quarter_value(i, j, k + 1, number, noun)
+        if has_the and word in ("quarter", "latest", "recent", "most") and self.dct:
+            end = j + 1 + (word == "most") + (word in ("latest", "recent", "most"))
+            if self.w(end - 1) != "quarter":
+                return None
+            year, q = cal.add_quarters(self.dct.year, cal.quarter_of(self.dct), -1)
+            return Found(i, end, "DATE", f"{year:04d}-Q{q}")
+        return None
+
+    def _quarter_value(self, i: int, j: int, end: int, number: int, noun: str) -> Found:
+        letter = "Q" if noun == "quarter" else "H"
+        year = None
+        if self.w(end) == "of":
+            k = end + 1 + (self.w(end + 1) in ("fiscal", "the"))
+            year = self.year_at(k)
+            if year:
+                end = k + 1
+            elif self.w(k) in ANCHORS and self.w(k + 1) == "year" and self.dct:
+                year, end = self.dct.year + ANCHORS[self.w(k)], k + 2
+        year = year or self.anchor_year
+        if year is None and self.dct:
+            year = self.dct.year
+            current = cal.quarter_of(self.dct) if letter == "Q" else (self.dct.month - 1) // 6 + 1
+            if number == -1:
+                number = 4 if letter == "Q" else 2
+            if number > current and self.direction(i) == PAST:
+                year -= 1
+        if number == -1:
+            number = 4 if letter == "Q" else 2
+        y = f"{year:04d}" if year else "XXXX"
+        return Found(i, end, "DATE", f"{y}-{letter}{number}")
+
+    def _year_ago(self, i: int, end: int) -> Found | None:
+        if self.dct is None:
+            return None
+        anchored = self._shift_anchor(i, -1, "Y", "earlier")
+        if self.w(end) in PERIOD_NOUNS and anchored and "Q" in anchored:
+            return Found(i, end + 1, "DATE", anchored, derived=True)
+        if self.w(end) in PERIOD_NOUNS:
+            year, q = cal.add_quarters(self.dct.year, cal.quarter_of(self.dct), -5)
+            return Found(i, end + 1, "DATE", f"{year:04d}-Q{q}")
+        number = ORDINALS.get(self.w(end))
+        k = end + 1 + (self.w(end + 1) == "-")
+        if number and 0 < number <= 4 and self.w(k) == "quarter":
+            return Found(i, k + 1, "DATE", f"{self.dct.year - 1:04d}-Q{number}")
+        return Found(i, end, "DATE", anchored or str(self.dct.year - 1), keep_the=False,
+                     derived=True)
+
+    def relative_year(self, i: int, has_the: bool) -> Found | None:
+        """'year-earlier' and 'year-ago' used as adjectives."""
+        if self.w(i) == "year" and self.w(i + 1) == "-" and self.w(i + 2) in ("earlier", "ago"):
+            return self._year_ago(i, i + 3)
+        return None
+
+    def _shift_anchor(self, i: int, years: int, unit: str, word: str) -> str | None:
+        """'a year earlier' after 'the third quarter' is that quarter a year before: the
+        anchor of this or the previous sentence, at the anchor's own granularity."""
+        if unit != "Y" or self.anchor is None or self.sentence_index(i) - self.anchor[1] > 2:
+            return None
+        value = self.anchor[0]
+        if word == "ago" and value[:4] != f"{self.dct.year:04d}":
+            return None
+        return f"{int(value[:4]) + years:04d}{value[4:]}"

@@ -1,0 +1,90 @@
+"""The PolNeAR scorer: brat reading and writing, Citron-style scores, the CLI."""
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from newsfacts.eval import polnear
+from newsfacts.eval.polnear import Attribution, read_ann, score_doc
+
+TEXT = ('"We all have to follow the law," Jane Smith said.\n\n'
+        "The mayor said that the budget would be cut.\n")
+ANN = """T1\tContent 0 32\t"We all have to follow the law,"
+T2\tSource 33 43\tJane Smith
+T3\tCue 44 48\tsaid
+T4\tAttribution 44 48\tsaid
+E1\tAttribution:T4 Content:T1 Cue:T3 Source:T2
+T5\tSource 51 60\tThe mayor
+T6\tCue 61 65\tsaid
+T7\tContent 66 94\tthat the budget would be cut
+T8\tAttribution 61 65\tsaid
+E2\tAttribution:T8 Source:T5 Cue:T6 Content:T7
+"""
+
+
+@pytest.fixture()
+def polnear_dir(tmp_path: Path) -> Path:
+    (tmp_path / "text").mkdir()
+    (tmp_path / "attributions").mkdir()
+    (tmp_path / "text" / "doc1.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "attributions" / "doc1_ab12.ann").write_text(ANN, encoding="utf-8")
+    (tmp_path / "metadata.tsv").write_text(
+        "compartment\tfilename\tpublication_date\ndev\tdoc1\t2016-09-12\n", encoding="utf-8")
+    return tmp_path
+
+
+def test_eval_polnear_read_ann_discontinuous(tmp_path):
+    path = tmp_path / "x.ann"
+    path.write_text("T1\tContent 0 5;10 15\tab\nT2\tCue 6 9\tsaid\n"
+                    "E1\tAttribution:T3 Cue:T2 Content:T1\n", encoding="utf-8")
+    [attr] = read_ann(path)
+    assert attr.content == ((0, 5), (10, 15))
+    assert attr.cue == ((6, 9),)
+    assert attr.source == ()
+
+
+def test_eval_polnear_perfect_and_empty_scores(polnear_dir):
+    gold = read_ann(polnear_dir / "attributions" / "doc1_ab12.ann")
+    counts = score_doc(TEXT, gold, gold)
+    for kind in ("source", "cue", "content", "attribution"):
+        assert counts[kind].exact_prf() == (1.0, 1.0, 1.0)
+    quoted = score_doc(TEXT, gold, gold, quoted_only=True)
+    assert quoted["content"].gold == 1
+    empty = score_doc(TEXT, [], gold)
+    assert empty["content"].exact_prf() == (0.0, 0.0, 0.0)
+
+
+def test_eval_polnear_token_overlap_partial_credit():
+    gold = [Attribution(source=((0, 10),), cue=((11, 15),), content=((16, 40),))]
+    pred = [Attribution(source=((0, 10),), cue=((11, 15),), content=((16, 30),))]
+    text = "Jane Smith said the budget would be cut by a lot"
+    counts = score_doc(text, pred, gold)
+    p, r, f = counts["content"].token_prf()
+    assert p == 1.0 and 0 < r < 1
+    assert counts["content"].exact_prf()[2] == 0.0
+    assert counts["source"].exact_prf()[2] == 1.0
+
+
+def test_eval_polnear_run_writes_brat(polnear_dir, nlp, tmp_path):
+    out = tmp_path / "pred"
+    table, summary = polnear.run(str(polnear_dir), out=str(out), nlp=nlp)
+    assert "content" in table and summary["articles"] == 1
+    assert summary["all/content/token"]["f"] > 0.5
+    predicted = read_ann(out / "doc1.ann")
+    assert any(a.content == ((0, 32),) and a.cue == ((44, 48),) for a in predicted)
+    assert any(a.content == ((66, 94),) and a.source == ((51, 60),) for a in predicted)
+    assert summary["all/attribution/exact"]["f"] == 1.0
+
+
+def test_eval_polnear_cli(polnear_dir):
+    from newsfacts.cli import cli
+    result = CliRunner().invoke(cli, ["eval", "polnear", str(polnear_dir)])
+    assert result.exit_code == 0, result.output
+    assert "quoted" in result.output and "attribution" in result.output
+
+
+def test_eval_polnear_on_shared_dev_subset(nlp):
+    from conftest import SHARED_DATA, need_shared
+    dev = need_shared(SHARED_DATA / "polnear" / "dev")
+    docs = polnear.load_split(dev)
+    assert len(docs) == 84 and all(d.annotations for d in docs)
