@@ -135,3 +135,19 @@ def test_amounts_seed_article(seed_facts):
     assert (five.value, five.unit, five.mod) == (5_000_000, "USD", None)
     assert by_text["millions of dollars"].mod == "more_than"
     assert not any(a.text in ("80", "77") for a in seed_facts.amounts)
+
+
+def test_amounts_coordinated_counts_share_the_noun(amounts_of):
+    first, second = amounts_of("The players hold 500 and 1,000 songs.")
+    assert (first.text, first.value, first.unit) == ("500", 500, "song")
+    assert (second.text, second.value, second.unit) == ("1,000 songs", 1000, "song")
+
+
+def test_amounts_multiplier(amounts_of):
+    amount = only(amounts_of("The new chip is four times faster."))
+    assert (amount.text, amount.value, amount.unit) == ("four times", 4, "times")
+
+
+def test_amounts_pounds_weight_or_money(amounts_of):
+    assert only(amounts_of("The dog weighs 200 pounds.")).unit == "lb"
+    assert only(amounts_of("The club paid 500 million pounds for him.")).unit == "GBP"

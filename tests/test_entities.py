@@ -253,3 +253,20 @@ def test_entities_without_a_parse_groups_names_only():
     doc.ents = [Span(doc, 0, 2, label="PERSON"), Span(doc, 7, 8, label="ORG")]
     entities = extract_entities(doc, Article(text=doc.text))
     assert [(e.name, e.type, len(e.mentions)) for e in entities] == [("Donald Trump", "PERSON", 2)]
+
+
+def test_entities_honorific_picks_namesake_by_gender(nlp):
+    text = "Ms. Kim Lee and Mr. Pat Lee met Jordan Smith. Ms. Lee said she was happy. Mr. Lee said he was not."
+    entities = run(nlp, text)
+    kim, pat = named(entities, "Kim Lee"), named(entities, "Pat Lee")
+    assert holder(entities, text, "Lee", 2) is kim and holder(entities, text, "she") is kim
+    assert holder(entities, text, "Lee", 3) is pat and holder(entities, text, "he") is pat
+
+
+def test_entities_acting_group_noun_becomes_org(nlp):
+    text = "A federal jury on Tuesday ordered the city to pay $2 million. The jury found the police negligent."
+    entities = run(nlp, text)
+    jury = holder(entities, text, "A federal jury")
+    assert jury is not None and jury.type == "ORG"
+    assert holder(entities, text, "The jury") is jury
+    assert holder(entities, text, "the city") is None  # not acting: no entity

@@ -161,3 +161,11 @@ def test_events_durations_do_not_anchor(nlp):
 def test_events_going_to_is_not_an_event(events_of):
     events, _ = events_of("The court is going to decide the case.")
     assert "going" not in events and "decide" in events
+
+
+def test_events_time_right_after_an_event_noun_dates_the_noun(events_of):
+    text = "A jury last May ordered Trump to pay Carroll $5 million over a similar denial in October 2022."
+    events, _ = events_of(text, {"last May": "2023-05", "October 2022": "2022-10"})
+    assert events["denial"].date == "2022-10"
+    assert events["ordered"].date == "2023-05"
+    assert events["pay"].date is None

@@ -182,3 +182,16 @@ def test_store_concurrent_reads_while_ingesting(tmp_path):
     finally:
         proc.kill()
         proc.wait()
+
+
+def test_store_resolution_is_the_same_in_any_order(tmp_path, nlp):
+    def clusters(db_name, items):
+        with Archive(tmp_path / db_name) as archive:
+            archive.ingest(items, nlp=nlp)
+            return sorted(archive.conn.execute(
+                "SELECT l.archive_entity_id, e.name, a.content_hash FROM entity_links l"
+                " JOIN entities e ON e.id = l.entity_id JOIN articles a ON a.id = e.article_id"
+                " ORDER BY 1, 2, 3").fetchall())
+    forward = clusters("forward.db", articles())
+    backward = clusters("backward.db", list(reversed(articles())))
+    assert forward == backward and forward

@@ -75,6 +75,12 @@ FAMILIES = [
     ("Rates could rise in the future.", ("the future", "DATE", "FUTURE_REF", None)),
     # holidays
     ("Shops were busy on Christmas Eve.", ("Christmas Eve", "DATE", "2023-12-24", None)),
+    # a clock time takes the date just before it; a date takes 'of last year'
+    ("The hearing is set for Jan. 30 at 10 a.m.", ("10 a.m.", "TIME", "2024-01-30T10:00", None)),
+    ("It began on June 16th of last year.", ("June 16th of last year", "DATE", "2023-06-16", None)),
+    # a weekday's possessive names a day already past; 'later Friday' is today
+    ("He wants to bounce back from Monday night's debate.", ("Monday night", "TIME", "2024-01-22TNI", None)),
+    ("She will speak in Florida later Friday.", ("later Friday", "DATE", "2024-01-26", "END")),
 ]
 
 
@@ -124,6 +130,10 @@ def test_times_without_publication_date_use_x(times_of):
     "She often appeared on NBC's \"Today\" show.",
     "The team won 3-2 and scored 2019 points.",
     "He is in his 30s.",
+    "Oregon exports Christmas trees.",
+    "She told CBS's \"60 Minutes\" about it.",
+    "Iraq imports about three-quarters of its food.",
+    "Activists joined the annual March for Life.",
 ])
 def test_times_not_times(times_of, text):
     assert times_of(text) == []

@@ -56,7 +56,12 @@ def read_ann(path: Path) -> list[Attribution]:
             events.append(dict(arg.split(":", 1) for arg in cols[1].split() if ":" in arg))
     result = []
     for args in events:
-        roles = {r.lower(): spans[args[r]][1] for r in ROLES if args.get(r) in spans}
+        roles: dict[str, Spans] = {}
+        for arg, target in args.items():
+            # "Content2": more pieces of the role; some files spell "source"
+            role = arg.rstrip("0123456789").capitalize()
+            if role in ROLES and target in spans:
+                roles[role.lower()] = tuple(sorted(roles.get(role.lower(), ()) + spans[target][1]))
         result.append(Attribution(**roles))
     return result
 

@@ -104,7 +104,9 @@ def _best_match(gold_range, pred_ranges, used) -> int | None:
 
 def _error(name: str, kind: str, gold: Timex | None, pred: Timex | None) -> dict:
     def show(t):
-        return None if t is None else {"text": t.text, "type": t.type, "value": t.value, "mod": t.mod}
+        if t is None:
+            return None
+        return {"text": t.text, "type": t.type, "value": t.value, "mod": t.mod}
     return {"doc": name, "kind": kind, "gold": show(gold), "pred": show(pred)}
 
 

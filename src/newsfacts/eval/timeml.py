@@ -91,7 +91,8 @@ def write_timeml(doc: TimemlDoc, predicted: list[Timex], path: Path) -> None:
     dct = DCT.search(doc.source).group(0) if doc.source else ""
     path.write_text(
         '<?xml version="1.0" ?>\n<TimeML>\n'
-        f"<DOCID>{escape(doc.name)}</DOCID>\n\n{dct}\n\n<TEXT>{''.join(parts)}</TEXT>\n\n</TimeML>\n",
+        f"<DOCID>{escape(doc.name)}</DOCID>\n\n{dct}\n\n"
+        f"<TEXT>{''.join(parts)}</TEXT>\n\n</TimeML>\n",
         encoding="utf-8")
 
 
@@ -102,7 +103,8 @@ def find_files(directory: str | Path, suffix: str = ".tml") -> list[Path]:
     return files
 
 
-def evaluate(docs: list[TimemlDoc], parsed, out: str | None = None) -> tuple[Counts, dict[str, Counts]]:
+def evaluate(docs: list[TimemlDoc], parsed,
+             out: str | None = None) -> tuple[Counts, dict[str, Counts]]:
     """Score parsed documents (an iterable of spaCy Docs, in the order of docs)."""
     total, per_doc = Counts(), {}
     if out:

@@ -77,9 +77,7 @@ _SCALE = _alt(SCALE_WORDS)
 WORD_NUMBER = (rf"(?:half\s+an?\s+(?:{_SCALE})|an?\s+(?:{_SCALE}|dozen)"
                rf"|(?:{_WORD})(?:(?:\s+and\s+|[\s-]+)(?:{_WORD}|{_SCALE}|dozen))*)")
 VAGUE_NUMBER = rf"(?:{_alt(VAGUE)})(?:\s+of\s+(?:{_alt(VAGUE)}))*"
-_GLUED_SYMBOLS = {"R"}
-CURRENCY_PREFIX = (rf"(?:{_alt(set(SYMBOLS) - _GLUED_SYMBOLS)}|{_alt(CODES)})"
-                   rf"|(?:{_alt(_GLUED_SYMBOLS)})(?=\d)")
+CURRENCY_PREFIX = rf"{_alt(SYMBOLS)}|{_alt(CODES)}"
 CORE = re.compile(
     rf"(?<![\w.,:/$\u20ac\u00a3\u00a5-])(?:(?P<cur>{CURRENCY_PREFIX})\s?)?"
     rf"(?P<num>(?:{DIGITS})|(?i:(?:{WORD_NUMBER}|{VAGUE_NUMBER}))\b)")
@@ -446,6 +444,8 @@ def _vetoed(doc: Doc, text: str, number: _Number) -> bool:
 
 def _counted_noun(doc: Doc, number: _Number) -> Token | None:
     span = doc.char_span(number.num_start, number.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
     link = next((t for t in span if t.dep_ == "nummod" and t.head.i >= span.end), None)
     if link is None:  # "500 and 1,000 songs": 1,000 is a conjunct of 500
         link = next((t.head for t in span if t.dep_ == "conj" and t.head.like_num

@@ -299,10 +299,25 @@ def anchor_times(doc: Doc, times: list[TimeExpr], trigger_ids: set[int]) -> dict
 
 
 def _attachment(span: Span, trigger_ids: set[int]) -> tuple[Token, int] | None:
+    noun = _event_noun_before(span, trigger_ids)
+    if noun is not None:
+        return noun, 1
     for steps, ancestor in enumerate(span.root.ancestors, 1):
         if ancestor.i in trigger_ids:
             return _reporting_verb(ancestor, span, trigger_ids), steps
     return None
+
+
+def _event_noun_before(span: Span, trigger_ids: set[int]) -> Token | None:
+    """"over a similar denial in October 2022": a time phrase right after an event
+    noun (not a direct object) modifies the noun, wherever the parser attached it."""
+    prep = span.root.head
+    if span.root.dep_ != "pobj" or prep.dep_ != "prep" or prep.i == 0 or prep.i != span.start - 1:
+        return None
+    before = span.doc[prep.i - 1]
+    if before.i not in trigger_ids or before.pos_ != "NOUN" or before.dep_ == "dobj":
+        return None  # "launched the offer on Sept. 26": after an object, the time dates the verb
+    return before
 
 
 def _reporting_verb(trigger: Token, span: Span, trigger_ids: set[int]) -> Token:

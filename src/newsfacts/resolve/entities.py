@@ -135,9 +135,12 @@ def drop_common_context(candidates: list[Candidate]) -> None:
     articles = {c.article for c in candidates}
     if len(articles) < COMMON_CONTEXT_MIN_ARTICLES:
         return
+    keys_of: dict[str, set[str]] = defaultdict(set)
+    for c in candidates:
+        keys_of[c.article] |= c.context
     df: Counter = Counter()
-    for article in articles:
-        df.update(set().union(*(c.context for c in candidates if c.article == article)))
+    for keys in keys_of.values():
+        df.update(keys)
     limit = COMMON_CONTEXT_SHARE * len(articles)
     common = {k for k, n in df.items() if n > limit}
     for c in candidates:

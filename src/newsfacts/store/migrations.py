@@ -17,8 +17,28 @@ def _sql(name: str) -> str:
     return resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
 
 
+def add_event_entities(conn: sqlite3.Connection) -> None:
+    """v2: events get their timeline place (sort_date, precision); event_entities lists
+    the entities of each event (agent, patient, or mentioned in its sentence) so that
+    an entity's timeline is one indexed lookup."""
+    from ..resolve.timeline import date_sort_key
+    for statement in _split_sql(_sql("schema_v2.sql")):
+        conn.execute(statement)
+    places = [(p.sort, p.precision, event_id) for event_id, date, published in conn.execute(
+        "SELECT ev.id, ev.date, a.published FROM events ev JOIN articles a ON a.id = ev.article_id")
+        for p in [date_sort_key(date, published)]]
+    conn.executemany("UPDATE events SET sort_date = ?, precision = ? WHERE id = ?", places)
+    conn.execute("INSERT OR IGNORE INTO event_entities SELECT m.entity_id, ev.sort_date, ev.id, 'mentioned'"
+                 " FROM mentions m JOIN entities e ON e.id = m.entity_id JOIN events ev"
+                 " ON ev.article_id = e.article_id AND m.start >= ev.sentence_start"
+                 " AND m.end <= ev.sentence_end")
+    conn.execute("INSERT OR IGNORE INTO event_entities SELECT r.entity_id, ev.sort_date, ev.id, r.role"
+                 " FROM event_roles r JOIN events ev ON ev.id = r.event_id")
+
+
 MIGRATIONS: list[tuple[int, str, Step]] = [
     (1, "initial schema: articles, facts, resolution, FTS5", "schema_v1.sql"),
+    (2, "events placed on the timeline; event_entities for fast entity timelines", add_event_entities),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 

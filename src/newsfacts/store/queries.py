@@ -7,7 +7,6 @@ import sqlite3
 from typing import Any
 
 from ..resolve.names import person_tokens, plain, thing_key
-from ..resolve.timeline import order_events
 
 Row = dict[str, Any]
 FTS_SYNTAX = re.compile(r'"|\*|\b(AND|OR|NOT|NEAR)\b')
@@ -98,31 +97,39 @@ def attributes_over_time(conn, archive_id: str) -> list[Row]:
 
 # -- timelines -----------------------------------------------------------------------------
 
-EVENT_COLUMNS = ("ev.id AS event_id, ev.text AS event, ev.date, ev.sentence, ev.start,"
-                 " a.id AS article_id, a.ext_id, a.title, a.published")
+EVENT_COLUMNS = ("ev.id AS event_id, ev.text AS event, ev.date, ev.sort_date, ev.precision,"
+                 " ev.sentence, ev.start, a.id AS article_id, a.ext_id, a.title, a.published")
 
 
 def entity_timeline(conn, archive_id: str, limit: int = 500) -> list[Row]:
-    """Events whose sentence mentions the entity (or that name it agent/patient), in date order."""
-    mentioned = rows(conn, f"SELECT DISTINCT {EVENT_COLUMNS} FROM entity_links l"
-                     " JOIN mentions m ON m.entity_id = l.entity_id"
-                     " JOIN entities e ON e.id = l.entity_id"
-                     " JOIN events ev ON ev.article_id = e.article_id"
-                     "  AND m.start >= ev.sentence_start AND m.end <= ev.sentence_end"
-                     " JOIN articles a ON a.id = ev.article_id WHERE l.archive_entity_id = ?",
-                     (archive_id,))
-    roles = rows(conn, f"SELECT DISTINCT {EVENT_COLUMNS}, r.role FROM entity_links l"
-                 " JOIN event_roles r ON r.entity_id = l.entity_id"
-                 " JOIN events ev ON ev.id = r.event_id JOIN articles a ON a.id = ev.article_id"
-                 " WHERE l.archive_entity_id = ?", (archive_id,))
-    by_id = {r["event_id"]: {**r, "role": "mentioned"} for r in mentioned}
-    for r in roles:
-        by_id[r["event_id"]] = r
-    return order_events(list(by_id.values()))[:limit]
+    """The entity's events in date order: those it takes part in (role agent or patient)
+    and those whose sentence mentions it (role mentioned)."""
+    found = rows(conn, "SELECT ee.event_id, MIN(CASE ee.role WHEN 'mentioned' THEN 'z' ELSE ee.role END)"
+                 " AS role FROM entity_links l JOIN event_entities ee ON ee.entity_id = l.entity_id"
+                 " WHERE l.archive_entity_id = ? GROUP BY ee.sort_date, ee.event_id"
+                 " ORDER BY ee.sort_date, ee.event_id LIMIT ?", (archive_id, limit))
+    role_of = {r["event_id"]: ("mentioned" if r["role"] == "z" else r["role"]) for r in found}
+    return [{**r, "role": role_of[r["event_id"]]} for r in events_by_id(conn, list(role_of))]
+
+
+def events_by_id(conn, ids: list[int]) -> list[Row]:
+    """Event rows (with their article) in timeline order."""
+    found: list[Row] = []
+    for chunk in (ids[i:i + 500] for i in range(0, len(ids), 500)):
+        marks = ",".join("?" * len(chunk))
+        found += rows(conn, f"SELECT {EVENT_COLUMNS} FROM events ev JOIN articles a"
+                      f" ON a.id = ev.article_id WHERE ev.id IN ({marks})", chunk)
+    return mark_vague(sorted(found, key=lambda r: (r["sort_date"], r["event_id"])))
+
+
+def mark_vague(found: list[Row]) -> list[Row]:
+    for r in found:
+        r["vague"] = r["precision"] not in ("day", "time")
+    return found
 
 
 def story_timeline(conn, query: str, limit: int = 500, max_articles: int = 200) -> list[Row]:
-    """Events of the articles that match QUERY (full-text), in date order."""
+    """Events of the articles that match QUERY (full-text, best max_articles), in date order."""
     hits = fts_match(conn, "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?"
                      " ORDER BY rank LIMIT ?", query, (max_articles,))
     ids = [h["rowid"] for h in hits]
@@ -130,8 +137,8 @@ def story_timeline(conn, query: str, limit: int = 500, max_articles: int = 200) 
         return []
     marks = ",".join("?" * len(ids))
     found = rows(conn, f"SELECT {EVENT_COLUMNS} FROM events ev JOIN articles a ON a.id = ev.article_id"
-                 f" WHERE ev.article_id IN ({marks})", ids)
-    return order_events(found)[:limit]
+                 f" WHERE ev.article_id IN ({marks}) ORDER BY ev.sort_date, ev.id LIMIT ?", (*ids, limit))
+    return mark_vague(found)
 
 
 # -- quotes and search ---------------------------------------------------------------------

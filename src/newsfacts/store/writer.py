@@ -93,19 +93,26 @@ def _write_amounts(conn, article_id: int, facts: Facts) -> None:
 
 def _write_events(conn, article_id: int, facts: Facts, entity_ids: dict[str, int],
                   time_ids: dict[str, int]) -> None:
-    text = facts.article["text"]
+    from ..resolve.timeline import date_sort_key
+    text, published = facts.article["text"], facts.article.get("published")
+    mentions = [(m.start, m.end, entity_ids[e.id]) for e in facts.entities for m in e.mentions]
     for event in facts.events:
         sentence = event.sentence or _sentence_around(text, event.start, event.end)
+        place = date_sort_key(event.date, published)
         cur = conn.execute(
-            "INSERT INTO events (article_id, local_id, start, end, text, time_id, date,"
-            " sentence_start, sentence_end, sentence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO events (article_id, local_id, start, end, text, time_id, date, sentence_start,"
+            " sentence_end, sentence, sort_date, precision) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (article_id, event.id, event.start, event.end, event.text,
              time_ids.get(event.time) if event.time else None, event.date,
-             sentence.start, sentence.end, sentence.text))
+             sentence.start, sentence.end, sentence.text, place.sort, place.precision))
         roles = {(entity_ids[e], "agent") for e in event.agents if e in entity_ids}
         roles |= {(entity_ids[e], "patient") for e in event.patients if e in entity_ids}
         conn.executemany("INSERT INTO event_roles VALUES (?, ?, ?)",
                          [(cur.lastrowid, eid, role) for eid, role in sorted(roles)])
+        involved = roles | {(eid, "mentioned") for start, end, eid in mentions
+                            if start >= sentence.start and end <= sentence.end}
+        conn.executemany("INSERT OR IGNORE INTO event_entities VALUES (?, ?, ?, ?)",
+                         [(eid, place.sort, cur.lastrowid, role) for eid, role in sorted(involved)])
 
 
 def _sentence_around(text: str, start: int, end: int):

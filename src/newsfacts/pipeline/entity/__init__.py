@@ -17,7 +17,7 @@ from .lookup import EntityLookup
 from .mentions import (name_mention, name_spans, nominal_mentions, pronoun_mentions,
                        surname_mentions)
 from .model import NAME, NOMINAL, Cluster, Mention
-from .names import cluster_others, cluster_people
+from .names import cluster_others, cluster_people, normal_words
 from .resolve import make_state, resolve
 
 __all__ = ["extract_entities", "EntityLookup"]
@@ -37,6 +37,7 @@ def extract_entities(doc: Doc, article: Article | None = None) -> list[Entity]:
     found = [read_attributes(doc, m, lex, person_words) for m in names]
     for mention, facts in zip(names, found):
         mention.title = mention.title or facts.title
+        mention.gender = mention.gender or facts.gender
     clusters = cluster_people(names, lex) + cluster_others(names, lex)
     name_at = {i: m for m in names for i in range(m.start, m.end)}
     for mention, facts in zip(names, found):
@@ -59,13 +60,26 @@ def to_entities(doc: Doc, clusters: list[Cluster]) -> list[Entity]:
 
 
 def entity_name(doc: Doc, cluster: Cluster) -> str:
-    """The most complete name: most words, then longest, then first written."""
+    """A person's most complete name (most words, then longest, then first written);
+    for other names, the longest spelling of the most used form ("Apple Inc." for
+    Apple, Apple, Apple Inc., Apple Stores)."""
     named = [m for m in cluster.mentions if m.kind == NAME]
+    if named and cluster.label != "PERSON":
+        named = _most_used_form(named)
     if named:
         best = max(named, key=lambda m: (len(m.words), len(m.text), -m.start))
         return best.text
     first = min((m for m in cluster.mentions if m.kind == NOMINAL), key=lambda m: m.start)
     return doc[first.start:first.end].text
+
+
+def _most_used_form(named: list[Mention]) -> list[Mention]:
+    lex = lexicon()
+    forms: dict[str, list[Mention]] = {}
+    for mention in named:
+        key = " ".join(normal_words(mention, lex))
+        forms.setdefault(lex.aliases.get(key, key), []).append(mention)
+    return max(forms.values(), key=lambda group: (len(group), max(len(m.text) for m in group)))
 
 
 def _spans(doc: Doc, mentions: list[Mention]) -> list[TextSpan]:

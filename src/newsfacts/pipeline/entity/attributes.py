@@ -38,6 +38,7 @@ class Found:
     facets: list[Facet] = field(default_factory=list)
     affiliations: list[str] = field(default_factory=list)
     title: str | None = None  # the title noun before the name, for "Judge X"
+    gender: str | None = None  # from an honorific before the name ("Ms. Doe")
 
 
 def read_attributes(doc: Doc, mention: Mention, lex: Lexicon,
@@ -69,6 +70,9 @@ def party_after(doc: Doc, end: int, lex: Lexicon) -> str | None:
 
 def _read_premodifiers(doc: Doc, tokens: list[Token], found: Found, lex: Lexicon,
                        person_words: frozenset[str]) -> None:
+    honorific = next((lex.honorifics[t.lower_] for t in tokens if t.lower_ in lex.honorifics), None)
+    found.gender = found.gender or honorific
+    tokens = [t for t in tokens if t.lower_ not in lex.honorifics]
     age_tokens = _age_tokens(tokens)
     if age_tokens:
         found.age = age_tokens[1]

@@ -29,17 +29,24 @@ class Lexicon:
     reciprocal: dict[str, str]
     not_agents: frozenset[str]
     org_nouns: dict[str, tuple[str, ...]]
+    collective_agents: frozenset[str]
     aliases: dict[str, str]
     org_suffixes: frozenset[str]
     acronym_skip: frozenset[str]
     male_names: frozenset[str]
     female_names: frozenset[str]
+    nicknames: dict[str, str]
 
     def title_word(self, word: str) -> str | None:
         """The title noun a word stands for ('Sen.' -> 'senator'), or None."""
         lower = word.lower()
         lower = self.title_abbreviations.get(lower, lower)
         return lower if lower in self.titles else None
+
+    def given_name(self, word: str) -> str:
+        """The full form of a first name ('bill' -> 'william'), lower case."""
+        lower = word.lower()
+        return self.nicknames.get(lower, lower)
 
     def first_name_gender(self, word: str) -> str | None:
         lower = word.lower()
@@ -70,9 +77,11 @@ def lexicon() -> Lexicon:
         reciprocal=persons["reciprocal"],
         not_agents=frozenset(persons["not_agents"]),
         org_nouns={noun: tuple(types) for noun, types in orgs["nouns"].items()},
+        collective_agents=frozenset(orgs["collective_agents"]),
         aliases=alias_map,
         org_suffixes=frozenset(aliases["org_suffixes"]),
         acronym_skip=frozenset(aliases["acronym_skip"]),
         male_names=frozenset(names["male"]),
         female_names=frozenset(names["female"]),
+        nicknames=names["nicknames"],
     )

@@ -117,6 +117,8 @@ def _nominal(token: Token, lex: Lexicon) -> Mention | None:
         label, gender = "PERSON", lex.noun_gender.get(lemma)
     elif lemma in lex.org_nouns:
         label, gender = lex.org_nouns[lemma][0], "N"
+    elif lemma in lex.collective_agents:
+        label, gender = "ORG", "N"
     else:
         return None
     start, end = nominal_extent(token)
@@ -174,7 +176,9 @@ def pronoun_mentions(doc: Doc, taken: set[int]) -> list[Mention]:
 def surname_mentions(doc: Doc, names: list[Mention], taken: set[int], lex: Lexicon) -> list[Mention]:
     """Capitalised words NER missed that are the surname of a person named in full
     elsewhere in the article ("pay Carroll millions")."""
-    surnames = {m.words[-1] for m in names if m.label == "PERSON" and len(m.words) > 1}
+    surnames = {[w for w in m.words if w not in lex.name_suffixes][-1]
+                for m in names if m.label == "PERSON" and len(m.words) > 1
+                and m.words[0] not in lex.name_suffixes}
     found = []
     for token in doc:
         if token.i in taken or not token.tag_.startswith("NN") or token.lower_ not in surnames:

@@ -17,7 +17,7 @@ from __future__ import annotations
 from .lexicon import Lexicon
 from .model import PLACES, Cluster, Mention
 
-RETYPABLE = {"ORG", "PRODUCT", "WORK_OF_ART", "FAC", "EVENT", "LAW", "NORP"}
+RETYPABLE = {"ORG", "PRODUCT", "WORK_OF_ART", "FAC", "EVENT", "LAW"}
 
 
 def surname(mention: Mention, lex: Lexicon) -> str:
@@ -29,9 +29,13 @@ def first_name(mention: Mention) -> str | None:
     return mention.words[0] if len(mention.words) > 1 else None
 
 
-def compatible_first(a: str, b: str) -> bool:
+def compatible_first(a: str, b: str, lex: Lexicon) -> bool:
+    """Equal, an initial of the other ("L." / "Lewis"), or a nickname of it ("Bill" /
+    "William")."""
     a, b = a.rstrip("."), b.rstrip(".")
-    return a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b))
+    if len(a) == 1 or len(b) == 1:
+        return a[:1] == b[:1]
+    return a == b or lex.given_name(a) == lex.given_name(b)
 
 
 def suffix_of(mention: Mention, lex: Lexicon) -> str | None:
@@ -64,7 +68,7 @@ def _add_full_name(mention: Mention, clusters: list[Cluster], lex: Lexicon) -> N
     last, first, suffix = surname(mention, lex), first_name(mention), suffix_of(mention, lex)
     for cluster in clusters:
         if cluster.last_name == last and suffix_of(cluster.mentions[0], lex) == suffix \
-                and any(compatible_first(first, f) for f in cluster.first_names):
+                and any(compatible_first(first, f, lex) for f in cluster.first_names):
             cluster.add(mention)
             cluster.first_names.add(first)
             return

@@ -1,7 +1,8 @@
 """Link nominal and pronoun mentions to clusters, in text order.
 
 Nominals ("the former president", "Carroll's lawyer", "her client", "the company"):
-  1. an apposition to a name is that name ("his lawyer, Alina Habba");
+  1. an apposition to a name is that name ("his lawyer, Alina Habba"), and a
+     predicate noun is its subject ("Carroll is a writer");
   2. with a possessor: the one known as the possessor's <noun> ("Carroll's lawyer
      Roberta Kaplan" earlier), or through the converse relation (A is B's lawyer,
      so "A's client" is B);
@@ -27,6 +28,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from .attributes import classify
 from .lexicon import Lexicon
 from .model import NAME, NOMINAL, PRONOUN, Cluster, Mention
 
@@ -74,17 +76,46 @@ def resolve(state: State, mentions: list[Mention]) -> None:
 def resolve_nominal(state: State, mention: Mention) -> None:
     head = state.doc[mention.head]
     owner = _owner(state, head)
-    cluster = (_apposed_name(state, mention, head) or _by_relation(state, mention, owner)
+    cluster = (_apposed_name(state, mention, head) or _copula_subject(state, mention, head)
+               or _by_relation(state, mention, owner)
                or _by_description(state, mention, head, owner))
     if cluster is None:
-        if mention.label != "PERSON":
+        cluster = _new_description(state, mention, head)
+        if cluster is None:
             return
-        cluster = Cluster("PERSON", agent=_acts(head))
-        state.clusters.append(cluster)
     cluster.add(mention)
     if owner is not None and owner.cluster is not cluster:
         cluster.role_of.setdefault(mention.noun, owner)
     _learn(state, cluster, mention, owner)
+
+
+def _new_description(state: State, mention: Mention, head: Token) -> Cluster | None:
+    """A description that refers back to no name: a person description is a
+    cluster of its own (kept when it acts); a group noun is one only when it acts
+    ("another jury ordered"), joining an earlier definite one with the same noun."""
+    if mention.label == "PERSON":
+        cluster = Cluster("PERSON", agent=_acts(head))
+    elif mention.noun in state.lex.collective_agents and _acts(head) and not mention.plural:
+        earlier = _earlier_group(state, mention) if mention.definite else None
+        if earlier is not None:
+            return earlier
+        cluster = Cluster("ORG", agent=True)
+    else:
+        return None
+    state.clusters.append(cluster)
+    return cluster
+
+
+def _earlier_group(state: State, mention: Mention) -> Cluster | None:
+    """The latest group entity named by the same noun ("A federal jury ... The jury"),
+    unless it was set apart from the one meant now ("another jury ... the jury")."""
+    for cluster in reversed(state.clusters):
+        if not cluster.agent or cluster.has_name() or cluster.label != "ORG":
+            continue
+        same = [m for m in cluster.mentions if m.noun == mention.noun]
+        if same:
+            return None if any(state.doc[m.start].lower_ == "another" for m in same) else cluster
+    return None
 
 
 def _owner(state: State, head: Token) -> Mention | None:
@@ -111,6 +142,18 @@ def _apposed_name(state: State, mention: Mention, head: Token) -> Cluster | None
         if all(t.text == "," for t in state.doc[first.end:second.start]):
             return cluster
     return None
+
+
+def _copula_subject(state: State, mention: Mention, head: Token) -> Cluster | None:
+    """'Carroll is a writer': a predicate noun describes the subject."""
+    if head.dep_ != "attr" or head.head.lemma_ != "be":
+        return None
+    subject = next((c for c in head.head.children if c.dep_ in SUBJECTS), None)
+    other = state.by_head.get(subject.i) if subject is not None else None
+    if other is None or other.cluster is None or other.plural != mention.plural:
+        return None
+    same_kind = (other.cluster.label == "PERSON") == (mention.label == "PERSON")
+    return other.cluster if same_kind else None
 
 
 def _by_relation(state: State, mention: Mention, owner: Mention | None) -> Cluster | None:
@@ -197,7 +240,6 @@ def _acts(head: Token) -> bool:
 
 def _learn(state: State, cluster: Cluster, mention: Mention, owner: Mention | None) -> None:
     """What a description says about the one it refers to."""
-    from .attributes import classify
     head = state.doc[mention.head]
     start = mention.start + (state.doc[mention.start].dep_ == "det")
     text = state.doc[start:mention.end].text

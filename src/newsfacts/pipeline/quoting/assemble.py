@@ -15,11 +15,13 @@ from .rules import Attribution, Span, find_source, source_span, token_span, trim
 
 MAX_SPLIT_GAP = 120       # chars between the two halves of a quote split by its cue
 MAX_FOLLOW_GAP = 300     # chars from the cue to a quote opening the next sentence
+MAX_WORDS_AFTER_CUE = 4  # words between a cue (and its speaker) and its sentence's end
 MAX_CUE_DISTANCE = 80     # chars between a quote and a cue outside the sentence parse
 CARRY_PARAGRAPHS = 2      # a quote-only paragraph inherits the speaker this far back
 # a full stop that ends a sentence (not "Mr." or an initial)
 SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bSen)(?<!\bRep)"
                           r"(?<!\bGov)(?<!\bGen)(?<!\bJr)(?<!\bSr)(?<!\b[A-Z])[.!?]\s")
+DASH_SIGNATURE = re.compile(r"[ \t]*([―—–]|--)[ \t\xa0]*([A-Z](?:\b[A-Z]\.|[^\n.,;:!?]){1,60}?)[ \t\xa0]*(?=[.\n]|$)")
 SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with",
                "by", "from", "de", "la", "vs.", "v."}
 TITLE_BEFORE = re.compile(r"(show|program|programme|series|column|book|novel|film|movie|song|"
@@ -170,7 +172,7 @@ def _join_split(text: str, f: Found, quoted: list[Quoted], used: set[int]) -> Fo
                 text[q.end - 1:q.end] in ",—–-":
             f.content, f.inner = list(q.outer) + f.content, list(q.parts) + f.inner
         elif q.outer_start >= f.cue[1] and q.outer_start >= f.end and f.cue[0] >= f.start and \
-                _follows(text, max(f.end, f.cue[1]), q.outer_start):
+                _follows(text, max(f.end, f.cue[1], f.source[1] if f.source else 0), q.outer_start):
             used.add(index)
             if SENTENCE_END.search(text[max(f.end, f.cue[1]):q.outer_start]):
                 return Found(content=list(q.outer), inner=list(q.parts), kind="direct", cue=f.cue,
@@ -198,7 +200,9 @@ def _follows(text: str, start: int, end: int) -> bool:
     ends = list(SENTENCE_END.finditer(gap))
     if not ends:
         return len(gap) <= MAX_SPLIT_GAP
-    return len(ends) == 1 and not gap[ends[0].end():].strip()
+    # "...," he said on Monday. "More." but not "...," he said, going on to contrast ... "More."
+    return len(ends) == 1 and not gap[ends[0].end():].strip() and \
+        len(gap[:ends[0].start()].split()) <= MAX_WORDS_AFTER_CUE
 
 
 def is_title(text: str, q: Quoted) -> bool:
@@ -248,7 +252,7 @@ def _attach_nearby(doc: Doc, text: str, q: Quoted, lexicon: CueLexicon) -> Found
                      cue=with_colon(text, token_span([verb])), cue_token=verb,
                      source=source_span(tokens, text) if tokens else None, source_token=source,
                      score=lexicon.prob(cue_key(verb)))
-    return _colon_source(doc, text, q)
+    return _colon_source(doc, text, q) or _dash_source(doc, text, q)
 
 
 def _in_quote(token: Token, q: Quoted) -> bool:
@@ -281,6 +285,18 @@ def _colon_source(doc: Doc, text: str, q: Quoted) -> Found | None:
     head = span.root
     return Found(content=list(q.outer), inner=list(q.parts), kind="direct", cue=(colon, colon + 1),
                  source=(span.start_char, span.end_char), source_token=head, score=0.3)
+
+
+def _dash_source(doc: Doc, text: str, q: Quoted) -> Found | None:
+    """"quote" ― Name (an epigraph-style signature after the quote)."""
+    m = DASH_SIGNATURE.match(text, q.outer_end, min(len(text), q.outer_end + 80))
+    if not m:
+        return None
+    span = doc.char_span(m.start(2), m.end(2), alignment_mode="contract")
+    if span is None or len(span) > 8 or not any(t.pos_ == "PROPN" for t in span):
+        return None
+    return Found(content=list(q.outer), inner=list(q.parts), kind="direct", cue=m.span(1),
+                 source=(span.start_char, span.end_char), source_token=span.root, score=0.3)
 
 
 def _carry_over(text: str, found: list[Found], quoted: list[Quoted], used: set[int]) -> list[Found]:

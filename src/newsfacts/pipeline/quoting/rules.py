@@ -7,12 +7,14 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from .cuemodel import load_cue_model
 from .lexicon import CueLexicon, cue_key
 
 Span = tuple[int, int]
 INHERIT_SUBJECT = {"xcomp", "advcl", "conj", "ccomp", "acl", "pcomp"}
 EDGE_PUNCT = set(",;:.—–-()[]…") | {"--"}
 MIN_DEP_PROB = 0.5
+MIN_PRIOR = 0.02      # a word's P(cue) below which the cue model is not asked
 MAX_THAT_DISTANCE = 8  # tokens from a cue verb to a "that" it governs
 
 
@@ -45,7 +47,11 @@ def token_span(tokens) -> Span:
 
 def source_span(tokens: list[Token], text: str) -> Span:
     """PolNeAR keeps the closing parenthesis, and the comma that closes an
-    apposition ("Jane Doe, 25, said")."""
+    apposition ("Jane Doe, 25, said"); a quotation mark at an edge is not the speaker's."""
+    while len(tokens) > 1 and (tokens[0].is_quote or tokens[0].is_space):
+        tokens = tokens[1:]
+    while len(tokens) > 1 and (tokens[-1].is_quote or tokens[-1].is_space):
+        tokens = tokens[:-1]
     start, end = token_span(tokens)
     inside = text[start:end]
     if inside.count("(") > inside.count(")") and text[end:end + 1] == ")":
@@ -69,9 +75,16 @@ def find_attributions(doc: Doc, lexicon: CueLexicon, text: str | None = None) ->
     """text: doc.text, when the caller has it (Doc.text joins every token anew)."""
     found = []
     text = doc.text if text is None else text
+    model = load_cue_model()
     for token in doc:
         key = cue_key(token)
-        if not lexicon.is_cue(key):
+        if model is not None and (token.pos_ in ("VERB", "AUX") or key == "according to"):
+            if lexicon.prob(key) < MIN_PRIOR:
+                continue  # never (or almost never) a cue in PolNeAR train: skip the model
+            score = model.prob(token, key, lexicon)
+            if score < model.threshold:
+                continue
+        elif not lexicon.is_cue(key):
             continue
         if key == "according to":
             attribution = _according_to(token)
@@ -80,7 +93,7 @@ def find_attributions(doc: Doc, lexicon: CueLexicon, text: str | None = None) ->
         else:
             attribution = None
         if attribution is not None:
-            attribution.score = lexicon.prob(key)
+            attribution.score = lexicon.prob(key) if model is None else score
             found.append(attribution)
     return found
 
@@ -89,11 +102,17 @@ def _verb_cue(verb: Token, key: str, lexicon: CueLexicon, text: str) -> Attribut
     content_children = [c for c in verb.children if not c.is_punct
                         and lexicon.dep_prob("content_deps", key, c.dep_) >= MIN_DEP_PROB]
     bounds = paragraph_of(verb, text)
+    content_children = one_side(verb, key, lexicon, content_children)
     if content_children:
         tokens = trim(sorted((t for c in content_children for t in c.subtree
                               if bounds[0] <= t.idx < bounds[1]), key=lambda t: t.i))
     else:
         tokens = that_clause(verb)
+    cue_words = cue_tokens(verb, key, lexicon)
+    if tokens and tokens[0].dep_ == "prep" and tokens[0].head == verb and \
+            tokens[0].i == cue_words[-1].i + 1:
+        cue_words.append(tokens[0])  # PolNeAR: "called for | X", "pointed to | X"
+        tokens = trim(tokens[1:])
     if not tokens:
         return None
     content = token_span(tokens)
@@ -104,9 +123,19 @@ def _verb_cue(verb: Token, key: str, lexicon: CueLexicon, text: str) -> Attribut
         if source_tokens and source_tokens[0].dep_ == "prep" and source_tokens[0].head == verb:
             source_tokens = source_tokens[1:]  # "by X" -> X
         source = source_span(source_tokens, text) if source_tokens else None
-    cue = with_colon(text, token_span(cue_tokens(verb, key, lexicon)))
+    cue = with_colon(text, token_span(cue_words))
     return Attribution(cue=cue, content=[content], source=source, source_token=source_token,
                        cue_token=verb)
+
+
+def one_side(verb: Token, key: str, lexicon: CueLexicon, children: list[Token]) -> list[Token]:
+    """Content lies on one side of its cue: the side of its likeliest dependent."""
+    left = [c for c in children if c.i < verb.i]
+    right = [c for c in children if c.i > verb.i]
+    if not left or not right:
+        return children
+    best = max(children, key=lambda c: lexicon.dep_prob("content_deps", key, c.dep_))
+    return left if best.i < verb.i else right
 
 
 def with_colon(text: str, cue: Span) -> Span:

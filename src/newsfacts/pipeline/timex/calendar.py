@@ -72,7 +72,8 @@ def month_year(dct: date, month: int, direction: int) -> int:
 
 
 def month_day_year(dct: date, month: int, day: int, direction: int) -> int:
-    candidates = [d for d in (safe_date(y, month, day) for y in range(dct.year - 1, dct.year + 2)) if d]
+    years = range(dct.year - 1, dct.year + 2)
+    candidates = [d for d in (safe_date(y, month, day) for y in years) if d]
     if not candidates:
         return dct.year
     return pick_by_direction(candidates, dct, direction).year

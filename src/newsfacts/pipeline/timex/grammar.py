@@ -4,7 +4,9 @@ Scanning is one left-to-right pass over tokens. At each token optional prefixes
 are read (a quantity modifier such as "more than", "the", a position modifier
 such as "early" or "the end of"), then every core recogniser is tried and the
 longest match wins. Values resolve against the DCT (the publication date), the
-year named earlier in the same sentence, and the tense of the governing verb."""
+anchors named earlier (a year, a quarter, a date before a clock time) and the
+tense of the governing verb. The recognisers live in rules_*.py, by family.
+"""
 from __future__ import annotations
 
 import re
@@ -37,16 +39,20 @@ class Scanner(DateRules, RelativeRules, DurationRules):
         self.anchor_year: int | None = None
         self.anchor: tuple[str, int] | None = None
         self.year_seen: tuple[int, int] | None = None
+        self.last_found: Found | None = None
+        self.clock_start = 0
         self.sentence_of = _sentence_numbers(doc)
         self._direction: dict[int, int] = {}
+        # every recogniser is tried at each trigger token; the longest match wins
         self.cores = (self.ref_phrase, self.holiday, self.numeric_date, self.month_date,
                       self.day_month, self.weekday, self.year_like, self.day_word,
                       self.deictic, self.quarter, self.season, self.duration, self.clock,
-                      self.set_expr, self.ref_word, self.vague_plural, self.relative_year, self.the_weekend, self.the_period, self.spoken_year,
-                      self.year_end)
+                      self.set_expr, self.ref_word, self.vague_plural, self.relative_year,
+                      self.the_weekend, self.the_period, self.spoken_year, self.year_end)
 
     def remember(self, found: Found) -> None:
-        """Keep the latest explicit year and the latest calendar date as anchors."""
+        """Keep the latest expression, explicit year and quarter as anchors."""
+        self.last_found = found
         if found.year:
             self.anchor_year = found.year
             self.year_seen = (found.year, self.sentence_index(found.start))
@@ -112,10 +118,11 @@ class Scanner(DateRules, RelativeRules, DurationRules):
         if bare in AMBIGUOUS_MONTHS and not word.endswith(".") and len(bare) <= 4 and bare != "may":
             if not (DAY_NUMBER.match(self.w(i + 1)) or YEAR.match(self.w(i + 1))):
                 return None
-        if bare in ("may", "march") and (not token.text[0].isupper() or token.tag_ in ("MD", "VB", "VBP")):
+        verb_like = not token.text[0].isupper() or token.tag_ in ("MD", "VB", "VBP")
+        if bare in ("may", "march") and verb_like:
             return None
-        if self.w(i + 1) in ("of", "for") and i + 2 < self.n and self.doc[i + 2].text[:1].isupper() \
-                and not YEAR.match(self.w(i + 2)):
+        named = i + 2 < self.n and self.doc[i + 2].text[:1].isupper()
+        if self.w(i + 1) in ("of", "for") and named and not YEAR.match(self.w(i + 2)):
             return None  # 'March for Life', 'March of the Mothers'
 
         return MONTHS[bare]
@@ -198,7 +205,8 @@ class Scanner(DateRules, RelativeRules, DurationRules):
             for k, the in ([(j + 1, True)] if has_the else []) + [(j, False)]:
                 position = self.position_prefix(k)
                 if position:
-                    yield i, (qmod, has_q), position[1], position[0], the or self.w(position[0] - 1) == "the"
+                    the_inside = the or self.w(position[0] - 1) == "the"
+                    yield i, (qmod, has_q), position[1], position[0], the_inside
                 yield i, (qmod, has_q), None, k, the
 
     def match(self, i: int) -> Found | None:
@@ -210,7 +218,8 @@ class Scanner(DateRules, RelativeRules, DurationRules):
                 continue
             if pmod and found.type in ("DURATION", "SET"):
                 continue
-            found.start = min(found.start, k if has_the and not found.keep_the and not pmod else start)
+            own_start = k if has_the and not found.keep_the and not pmod else start
+            found.start = min(found.start, own_start)
             if has_q:
                 found.mod = qmod
             elif pmod:

@@ -18,7 +18,8 @@ VAGUE_NUMBERS: set[str] = set(_DATA["vague_numbers"])
 ORDINALS: dict[str, int] = _DATA["ordinals"]
 DECADE_WORDS: dict[str, int] = _DATA["decade_words"]
 REFS: dict[str, str] = _DATA["refs"]
-REF_PHRASES: dict[tuple[str, ...], str] = {tuple(k.split()): v for k, v in _DATA["ref_phrases"].items()}
+REF_PHRASES: dict[tuple[str, ...], str] = {
+    tuple(k.split()): v for k, v in _DATA["ref_phrases"].items()}
 DAY_WORDS: dict[str, int] = _DATA["day_words"]
 HOLIDAYS: dict[tuple[str, ...], list] = {tuple(k.replace("'s", " 's").split()): v
                                          for k, v in _DATA["holidays"].items()}

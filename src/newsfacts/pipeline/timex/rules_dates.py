@@ -2,6 +2,7 @@
 clock times, day words and present/past/future references."""
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 from . import calendar as cal
@@ -36,7 +37,7 @@ class DateRules:
                         and self.doc[end].tag_ == "NNS" and self.w(end) not in HOLIDAY_PERIODS:
                     return None  # 'Christmas trees'
 
-                year = self.year_at(end) or self.year_at(end + 1) if self.w(end) in (",", "") else self.year_at(end)
+                year = self.year_at(end + 1 if self.w(end) == "," else end)
                 if year:
                     end += 1 + (self.w(end) == ",")
                 return self._holiday_value(i, end, rule, year)
@@ -96,7 +97,7 @@ class DateRules:
         year = self.year_at(k) if self.w(k) != "of" else self.year_at(k + 1)
         if year:
             j = k + 1 + (self.w(k) == "of")
-        elif day is None and self.w(j) == "'" and self.w(j + 1).isdigit() and len(self.w(j + 1)) == 2:
+        elif day is None and self.w(j) == "'" and re.fullmatch(r"\d\d", self.w(j + 1)):
             year, j = 1900 + int(self.w(j + 1)), j + 2
         elif self._relative_year_at(j + (self.w(j) == "of")) is not None:
             of = self.w(j) == "of"
@@ -230,7 +231,8 @@ class DateRules:
         else:
             i_end = i + 1
         if match:
-            return Found(i, i_end, "DATE", self._century_of(int(match.group(1))) + match.group(1) + "X")
+            digit = match.group(1)
+            return Found(i, i_end, "DATE", self._century_of(int(digit)) + digit + "X")
         if word in DECADE_WORDS and has_the:
             digit = DECADE_WORDS[word]
             return Found(i, i + 1, "DATE", self._century_of(digit) + str(digit) + "X")
@@ -287,6 +289,7 @@ class DateRules:
         found = self.clock_at(i)
         if found is None:
             return None
+        self.clock_start = i
         end, hour, minute = found
         if self.w(end) in TIMEZONES:
             end += 1
@@ -297,10 +300,28 @@ class DateRules:
         return Found(i, day_end, "TIME", f"{day_value}T{hour:02d}:{minute:02d}", quantity=True)
 
     def _day_after_clock(self, end: int) -> tuple[date | None, int]:
-        k = end
+        """The day a clock time belongs to and where the expression ends: a following day
+        joins it ('9 a.m. Tuesday'), one after a parenthesis only dates it."""
+        k, aside = end, False
         if self.w(k) == "(" and ")" in self.low[k + 1:k + 5]:
-            k = self.low.index(")", k + 1) + 1  # '10:35 a.m. (0735 GMT) Friday'
+            k, aside = self.low.index(")", k + 1) + 1, True  # '10:35 a.m. (0735 GMT) Friday'
         k += self.w(k) in ("on", ",")
+        day, day_end = self._day_at(k)
+        if day_end is None:
+            return self._day_before_clock(end), end
+        return day, end if aside else day_end
+
+    def _day_before_clock(self, end: int) -> date | None:
+        """The date just before a clock time ('Jan. 30 at 10 a.m.'), else the DCT."""
+        last = self.last_found
+        if last and last.type == "DATE" and len(last.value) == 10 and last.value[:4].isdigit() \
+                and self.sentence_index(last.end - 1) == self.sentence_index(end - 1) \
+                and all(w in ("at", ",", "from", "by", "before", "after", "around", "about")
+                        for w in self.low[last.end:self.clock_start]):
+            return date.fromisoformat(last.value)
+        return self.dct
+
+    def _day_at(self, k: int) -> tuple[date | None, int | None]:
         word = self.w(k)
         if word in WEEKDAYS and word not in AMBIGUOUS_WEEKDAYS:
             return self._weekday_date(k, WEEKDAYS[word]), k + 1
@@ -309,7 +330,7 @@ class DateRules:
         dated = self.month_date(k, False) or self.day_month(k, False)
         if dated and dated.value[:4].isdigit() and len(dated.value) == 10:
             return date.fromisoformat(dated.value), dated.end
-        return self.dct, end
+        return None, None
 
     def day_word(self, i: int, has_the: bool) -> Found | None:
         word = self.w(i)

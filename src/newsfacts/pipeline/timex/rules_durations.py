@@ -47,7 +47,7 @@ class DurationRules:
             keep_the=not hyphen)
 
     def _not_a_duration(self, i: int, unit_at: int, unit: str) -> bool:
-        """Fractions ('three-quarters of'), ordinals ('a second group') and titles ('60 Minutes')."""
+        """Fractions ('three-quarters of'), ordinals ('a second group'), titles ('60 Minutes')."""
         if unit == "Q" and self.w(unit_at + 1) == "of" and (
                 self.w(unit_at - 1) == "-" or self.w(i) in ("a", "an", "one")
                 or self.w(unit_at + 2) in DETERMINERS):
@@ -64,7 +64,8 @@ class DurationRules:
 
     def _ago(self, i: int, end: int, amount, unit: str) -> Found | None:
         word = self.w(end)
-        if word in ("ago", "earlier", "before") and not (word == "before" and self.w(end + 1).isalpha()):
+        before_event = word == "before" and self.w(end + 1).isalpha()
+        if word in ("ago", "earlier", "before") and not before_event:
             sign = -1
         elif word == "hence" or (word == "from" and self.w(end + 1) == "now"):
             sign = 1
@@ -106,11 +107,12 @@ class DurationRules:
         unit = UNITS.get(word)
         if unit and unit != "WE":
             amount = 2 * amount if every_other and amount != "X" else amount
-            return Found(i, j + 1, "SET", cal.duration_value(amount, unit, quarters_as_months=False))
+            value = cal.duration_value(amount, unit, quarters_as_months=False)
+            return Found(i, j + 1, "SET", value)
         bare = word.rstrip("s")
         if bare in WEEKDAYS and bare not in AMBIGUOUS_WEEKDAYS:
             return Found(i, j + 1, "SET", f"XXXX-WXX-{WEEKDAYS[bare]}")
-        if word in MONTHS and word not in AMBIGUOUS_MONTHS | {"may", "march"} or word in ("may", "march"):
+        if word in MONTHS and (word not in AMBIGUOUS_MONTHS or word in ("may", "march")):
             return Found(i, j + 1, "SET", f"XXXX-{MONTHS[word]:02d}")
         if word in SEASONS:
             return Found(i, j + 1, "SET", f"XXXX-{SEASONS[word]}")

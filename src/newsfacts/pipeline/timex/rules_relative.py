@@ -29,7 +29,8 @@ class RelativeRules:
             end += self.w(end) in ("more", "full", "additional")
             unit = self.unit_at(end)
             if unit:
-                return Found(i, end + 1, "DURATION", cal.duration_value(amount, unit), quantity=True)
+                value = cal.duration_value(amount, unit)
+                return Found(i, end + 1, "DURATION", value, quantity=True)
         if word in ("first", "initial"):
             return None
         unit = self.unit_at(j)
@@ -79,7 +80,8 @@ class RelativeRules:
         if self.w(k) in PERIOD_NOUNS:
             quarter = self.anchor[0][4:] if self.anchor and "Q" in self.anchor[0] else None
             if quarter is None and self.dct and self.w(k) == "quarter":
-                quarter = "-Q{}".format(cal.add_quarters(self.dct.year, cal.quarter_of(self.dct), -1)[1])
+                _, previous = cal.add_quarters(self.dct.year, cal.quarter_of(self.dct), -1)
+                quarter = f"-Q{previous}"
             return Found(k, k + 1, "DATE", f"{year:04d}{quarter}" if quarter else f"{year:04d}")
         return None
 
@@ -106,7 +108,8 @@ class RelativeRules:
             return None
         if self.w(j + 1) in ("ended", "ending", "through", "to"):
             return Found(i, j + 1, "DURATION", cal.duration_value(1, unit))
-        if self.w(j + 1) in ("before", "after", "earlier", "later") or self.w(j - 1) in ("a", "per"):
+        relative = self.w(j + 1) in ("before", "after", "earlier", "later")
+        if relative or self.w(j - 1) in ("a", "per"):
             return None
         return Found(i, j + 1, "DATE", cal.shift_value(self.dct, 0, unit))
 
