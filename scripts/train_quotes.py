@@ -22,7 +22,7 @@ from learn_cues import cue_head, parse_docs, token_set  # scripts/ beside this f
 EPOCHS = 60
 L2 = 1e-5
 MIN_FEATURE_COUNT = 3
-PRUNE_BELOW = 0.02
+PRUNE_BELOW = 0.1
 
 
 def examples(docs, gold, lexicon):

@@ -151,3 +151,19 @@ def test_amounts_multiplier(amounts_of):
 def test_amounts_pounds_weight_or_money(amounts_of):
     assert only(amounts_of("The dog weighs 200 pounds.")).unit == "lb"
     assert only(amounts_of("The club paid 500 million pounds for him.")).unit == "GBP"
+
+
+def test_amounts_vague_quantifier_before_a_scale(amounts_of):
+    amount = only(amounts_of("They raised several million dollars."))
+    assert (amount.text, amount.value, amount.unit, amount.mod) == (
+        "several million dollars", 1_000_000, "USD", "more_than")
+
+
+def test_amounts_lexicon_is_consistent():
+    from newsfacts.pipeline import amounts
+    mods = {"at_least", "at_most", "about", "more_than", "less_than"}
+    assert set(amounts.PREFIX_MODS.values()) <= mods and set(amounts.SUFFIX_MODS.values()) <= mods
+    assert amounts.CASE_SENSITIVE_UNITS <= set(amounts.MEASURE_UNITS)
+    assert amounts.GLUED_ONLY_UNITS <= set(amounts.MEASURE_UNITS)
+    codes = set(amounts.CURRENCY_WORDS.values()) | set(amounts.SYMBOLS.values())
+    assert all(len(code) == 3 and code.isupper() for code in codes)

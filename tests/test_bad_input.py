@@ -7,7 +7,7 @@ import spacy
 from newsfacts import NewsfactsError, make_article
 from newsfacts import api
 from newsfacts import article as article_module
-from newsfacts.api import extract_many, parse, split_chunks
+from newsfacts.api import extract_many, parse, split_chunks, validate
 from newsfacts.article import decode_bytes, detect_language
 from newsfacts.errors import NewsfactsWarning
 
@@ -112,15 +112,42 @@ def test_bad_input_split_chunks_without_breaks():
     assert "".join(chunks) == text and max(map(len, chunks)) == 100
 
 
-def test_bad_input_long_article_parsed_in_chunks_keeps_offsets(nlp, monkeypatch):
-    paragraph = "Mayor Helen Ortiz visited Boston on Monday. She met Samuel Reed there.\n\n"
-    text = paragraph * 30
-    monkeypatch.setattr(api, "CHUNK_CHARS", 400)
-    [facts] = list(extract_many([text], published="2024-01-26", nlp=nlp))
-    mentions = [m for e in facts.entities for m in e.mentions]
-    assert len([m for m in mentions if m.text == "Boston"]) == 30
-    for m in mentions:
-        assert text[m.start:m.end] == m.text
+LONG_PARAGRAPH = ('Mayor Helen Ortiz visited Boston on Monday. "We will pay at least $5 million '
+                  'for the bridge," Ortiz said. Samuel Reed said the work would start in March.\n\n')
+
+
+def spans_of(record):
+    spans = [m for e in record["entities"] for m in e["mentions"]]
+    spans += record["quotes"] + record["times"] + record["amounts"] + record["events"]
+    spans += [q["cue"] for q in record["quotes"] if q["cue"]]
+    spans += [q["speaker"] for q in record["quotes"] if q["speaker"] and q["speaker"]["start"] is not None]
+    return spans + [e["sentence"] for e in record["events"] if e.get("sentence")]
+
+
+@pytest.mark.parametrize("through", ["extract_many", "extract"])
+def test_bad_input_long_article_in_chunks_keeps_offsets_and_ids(nlp, monkeypatch, through):
+    text = LONG_PARAGRAPH * 12
+    monkeypatch.setattr(api, "CHUNK_CHARS", 500)
+    assert len(split_chunks(text)) > 3
+    if through == "extract":
+        facts = api.extract(text, published="2024-01-26", nlp=nlp)
+    else:
+        [facts] = list(extract_many([text], published="2024-01-26", nlp=nlp))
+    record = facts.to_dict()
+    validate(record)
+    for span in spans_of(record):
+        assert text[span["start"]:span["end"]] == span["text"]
+    boston = [e for e in facts.entities if e.name == "Boston"]
+    assert len(boston) == 1 and len(boston[0].mentions) == 12  # one entity across chunks
+    entity_ids = {e.id for e in facts.entities}
+    time_ids = {t.id for t in facts.times}
+    for group in ("entities", "quotes", "times", "amounts", "events"):
+        ids = [item["id"] for item in record[group]]
+        assert len(ids) == len(set(ids)), group
+    assert all(q.speaker.entity in entity_ids for q in facts.quotes
+               if q.speaker and q.speaker.entity)
+    assert all(set(v.agents + v.patients) <= entity_ids for v in facts.events)
+    assert all(v.time in time_ids for v in facts.events if v.time)
 
 
 def test_bad_input_over_spacy_max_length_is_parsed():

@@ -88,6 +88,14 @@ def test_entities_different_first_names_not_merged(nlp):
     assert len([m for m in john.mentions if m.text == "John Smith"]) == 2
 
 
+def test_entities_nickname_and_initials_merge(nlp):
+    text = "Bill Clinton spoke on Monday. William J. Clinton later left. Joe Biden met Joseph Smith."
+    entities = run(nlp, text)
+    clinton = [e for e in entities if "Clinton" in e.name]
+    assert len(clinton) == 1 and len(clinton[0].mentions) == 2
+    assert named(entities, "Joe Biden").id != named(entities, "Joseph Smith").id
+
+
 def test_entities_place_and_person_with_same_word_apart(nlp):
     text = "Michael Jordan visited Jordan last week. Jordan welcomed the visit."
     doc = nlp(text)
@@ -178,7 +186,8 @@ def test_entities_company_noun_refers_to_latest_company(nlp):
     assert holder(entities, text, "The company") is named(entities, "Microsoft")
 
 
-@pytest.mark.parametrize("start,end,expected", [(13, 20, "E2"), (0, 20, "E1"), (40, 45, None), (15, 15, "E2")])
+@pytest.mark.parametrize("start,end,expected",
+                         [(13, 20, "E2"), (0, 20, "E1"), (40, 45, None), (15, 15, "E2")])
 def test_entities_lookup_prefers_the_closest_mention(start, end, expected):
     entities = [Entity("E1", "a lawyer for Carroll", "PERSON", [TextSpan(0, 20, "a lawyer for Carroll")]),
                 Entity("E2", "Carroll", "PERSON", [TextSpan(13, 20, "Carroll")])]
@@ -256,7 +265,8 @@ def test_entities_without_a_parse_groups_names_only():
 
 
 def test_entities_honorific_picks_namesake_by_gender(nlp):
-    text = "Ms. Kim Lee and Mr. Pat Lee met Jordan Smith. Ms. Lee said she was happy. Mr. Lee said he was not."
+    text = ("Ms. Kim Lee and Mr. Pat Lee met Jordan Smith. Ms. Lee said she was happy. "
+            "Mr. Lee said he was not.")
     entities = run(nlp, text)
     kim, pat = named(entities, "Kim Lee"), named(entities, "Pat Lee")
     assert holder(entities, text, "Lee", 2) is kim and holder(entities, text, "she") is kim
@@ -270,3 +280,13 @@ def test_entities_acting_group_noun_becomes_org(nlp):
     assert jury is not None and jury.type == "ORG"
     assert holder(entities, text, "The jury") is jury
     assert holder(entities, text, "the city") is None  # not acting: no entity
+
+
+def test_entities_claims_and_quoted_titles_are_not_attributes(nlp):
+    text = ("Donald Trump spoke in Iowa. Trump claimed he is a victim of the press. "
+            "\"The president has failed us,\" Trump said.")
+    entities = run(nlp, text)
+    trump = named(entities, "Donald Trump")
+    described = trump.attributes["roles"] + trump.attributes["descriptions"] + trump.attributes["titles"]
+    assert not any("victim" in d or "president" in d for d in described)
+    assert holder(entities, text, "The president") is not trump

@@ -188,10 +188,28 @@ def test_store_resolution_is_the_same_in_any_order(tmp_path, nlp):
     def clusters(db_name, items):
         with Archive(tmp_path / db_name) as archive:
             archive.ingest(items, nlp=nlp)
-            return sorted(archive.conn.execute(
-                "SELECT l.archive_entity_id, e.name, a.content_hash FROM entity_links l"
+            return [tuple(r) for r in archive.conn.execute(
+                "SELECT l.archive_entity_id, e.name, a.content_hash, l.reason FROM entity_links l"
                 " JOIN entities e ON e.id = l.entity_id JOIN articles a ON a.id = e.article_id"
-                " ORDER BY 1, 2, 3").fetchall())
+                " ORDER BY 1, 2, 3")]
     forward = clusters("forward.db", articles())
     backward = clusters("backward.db", list(reversed(articles())))
     assert forward == backward and forward
+
+
+def test_store_migration_2_backfills_a_version_1_archive(tmp_path):
+    from newsfacts.store.archive import connect
+    from newsfacts.store.migrations import MIGRATIONS, migrate
+    conn = connect(tmp_path / "old.db")
+    assert migrate(conn, MIGRATIONS[:1]) == [1]
+    text = "Jobs resigned on Wednesday."
+    conn.execute("INSERT INTO articles (id, content_hash, published, text, facts_json, ingested_at)"
+                 " VALUES (1, 'h', '2011-08-25', ?, '{}', 'now')", (text,))
+    conn.execute("INSERT INTO entities (id, article_id, local_id, name, type) VALUES (1, 1, 'E1', 'Jobs', 'PERSON')")
+    conn.execute("INSERT INTO mentions (entity_id, start, end, text) VALUES (1, 0, 4, 'Jobs')")
+    conn.execute("INSERT INTO events (id, article_id, local_id, start, end, text, date, sentence_start,"
+                 " sentence_end, sentence) VALUES (1, 1, 'V1', 5, 13, 'resigned', '2011-08', 0, 27, ?)", (text,))
+    assert migrate(conn) == [2]
+    assert conn.execute("SELECT sort_date, precision FROM events").fetchone()[:] == ("2011-08-01", "month")
+    assert conn.execute("SELECT entity_id, role FROM event_entities").fetchall()[0][:] == (1, "mentioned")
+    assert [r[0] for r in conn.execute("SELECT version FROM schema_migrations")] == [1, 2]

@@ -113,6 +113,13 @@ def test_times_previous_year_follows_the_named_year(times_of):
     assert ("the following year", "DATE", "1996", None) in found
 
 
+def test_times_anaphoric_periods_follow_the_last_date(times_of):
+    found = times_of("The board met on Thursday. The previous day, it had sold the unit. "
+                     "It fled in June 1998 and returned later that year.")
+    assert ("The previous day", "DATE", "2024-01-24", None) in found
+    assert ("later that year", "DATE", "1998", "END") in found
+
+
 def test_times_year_earlier_follows_the_quarter(times_of):
     found = times_of("Profit rose 5% in the third quarter from a year earlier.")
     assert ("a year earlier", "DATE", "2022-Q3", None) in found

@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import json
+import re
 import warnings
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import fields, is_dataclass, replace
 from functools import lru_cache
 from importlib.resources import files
 from itertools import tee
@@ -17,12 +19,13 @@ from .article import Article, make_article
 from .errors import Errors, NewsfactsError, NewsfactsWarning, Warnings
 from .facts import build_facts
 from .pipeline.nlp import load_nlp
-from .schema import Facts
+from .schema import Entity, Facts
 
 ArticleLike = Article | dict[str, Any] | str
 ErrorHandler = Callable[[Article, Exception], None]
-# Texts longer than this are parsed in pieces cut at paragraph boundaries, so
-# that spaCy's max_length (1,000,000) and its memory per Doc are never hit.
+# Texts longer than this (far beyond any news article) are processed in pieces
+# cut at paragraph boundaries: spaCy's max_length (1,000,000) is never hit, and
+# time and memory stay linear in the length whatever the extractors' complexity.
 CHUNK_CHARS = 100_000
 SCHEMA_FILE = "newsfacts-1.schema.json"
 
@@ -56,7 +59,8 @@ def extract_article(article: Article, *, nlp: Language | None = None) -> Facts:
     if not article.is_english:
         return _not_english(article)
     nlp = nlp or load_nlp()
-    return build_facts(parse(nlp, article.text), article)
+    chunks = split_chunks(article.text)
+    return facts_of(article, list(nlp.pipe(chunks)) if len(chunks) > 1 else [nlp(article.text)])
 
 
 def extract_many(items: Iterable[ArticleLike], *, published: str | None = None,
@@ -71,9 +75,9 @@ def extract_many(items: Iterable[ArticleLike], *, published: str | None = None,
     """
     nlp = nlp or load_nlp()
     articles = (to_article(item, published) for item in items)
-    for article, doc in _parse_many(nlp, articles, batch_size):
+    for article, docs in _parse_many(nlp, articles, batch_size):
         try:
-            yield _not_english(article) if doc is None else build_facts(doc, article)
+            yield _not_english(article) if docs is None else facts_of(article, docs)
         except Exception as err:  # one bad article must not end the batch
             if on_error is None:
                 raise
@@ -118,8 +122,8 @@ def join_chunks(docs: list[Doc], text: str) -> Doc:
 
 
 def _parse_many(nlp: Language, articles: Iterable[Article],
-                batch_size: int) -> Iterator[tuple[Article, Doc | None]]:
-    """(article, Doc) in input order; Doc is None for articles not in English."""
+                batch_size: int) -> Iterator[tuple[Article, list[Doc] | None]]:
+    """(article, its chunks' Docs) in input order; None for articles not in English."""
     ahead, behind = tee(articles)
     chunk_texts = (chunk for article in ahead if article.is_english
                    for chunk in split_chunks(article.text))
@@ -128,8 +132,101 @@ def _parse_many(nlp: Language, articles: Iterable[Article],
         if not article.is_english:
             yield article, None
             continue
-        parts = [next(docs) for _ in split_chunks(article.text)]
-        yield article, parts[0] if len(parts) == 1 else join_chunks(parts, article.text)
+        yield article, [next(docs) for _ in split_chunks(article.text)]
+
+
+def facts_of(article: Article, docs: list[Doc]) -> Facts:
+    """The facts of an article from the Docs of its chunks (usually one)."""
+    if len(docs) == 1:
+        return build_facts(docs[0], article)
+    merged = Facts(article=article.meta())
+    same_entity: dict[tuple[str, str], Entity] = {}
+    offset = 0
+    for doc in docs:
+        chunk = doc.text
+        part = build_facts(doc, replace(article, text=chunk))
+        _shift(part, offset)
+        _merge(merged, part, same_entity)
+        offset += len(chunk)
+    return merged
+
+
+def _shift(value: Any, offset: int) -> None:
+    """Move every start/end offset inside a fact (dataclass, dict or list) by offset."""
+    if is_dataclass(value):
+        for field in fields(value):
+            _shift_attr(value, field.name, offset)
+    elif isinstance(value, dict) and value is not None:
+        for key in value:
+            if key in ("start", "end") and type(value[key]) is int:
+                value[key] += offset
+            else:
+                _shift(value[key], offset)
+    elif isinstance(value, list):
+        for item in value:
+            _shift(item, offset)
+
+
+def _shift_attr(value: Any, name: str, offset: int) -> None:
+    current = getattr(value, name)
+    if name in ("start", "end") and type(current) is int:
+        setattr(value, name, current + offset)
+    elif name != "article":
+        _shift(current, offset)
+
+
+def _merge(merged: Facts, part: Facts, same_entity: dict[tuple[str, str], Entity]) -> None:
+    """Add one chunk's facts, renumbering ids; entities of the same name and type
+    in different chunks become one (coreference does not cross chunks)."""
+    entity_ids = {e.id: _merge_entity(merged, e, same_entity) for e in part.entities}
+    time_ids = _renumber(part.times, len(merged.times))
+    merged.times += part.times
+    for group, facts in (("quotes", part.quotes), ("amounts", part.amounts),
+                         ("events", part.events)):
+        _renumber(facts, len(getattr(merged, group)))
+        getattr(merged, group).extend(facts)
+    for quote in part.quotes:
+        if quote.speaker and quote.speaker.entity:
+            quote.speaker.entity = entity_ids.get(quote.speaker.entity, quote.speaker.entity)
+    for event in part.events:
+        event.agents = [entity_ids.get(a, a) for a in event.agents]
+        event.patients = [entity_ids.get(p, p) for p in event.patients]
+        event.time = time_ids.get(event.time, event.time)
+    if merged.main_event is None and part.main_event:
+        who = part.main_event.get("who")
+        if isinstance(who, dict) and who.get("entity"):
+            who["entity"] = entity_ids.get(who["entity"], who["entity"])
+        merged.main_event = part.main_event
+
+
+def _merge_entity(merged: Facts, entity: Entity,
+                  same_entity: dict[tuple[str, str], Entity]) -> str:
+    known = same_entity.get((entity.name, entity.type))
+    if known is None:
+        entity.id = f"{_id_prefix(entity.id)}{len(merged.entities) + 1}"
+        merged.entities.append(entity)
+        same_entity[(entity.name, entity.type)] = entity
+        return entity.id
+    known.mentions += entity.mentions
+    for key, value in entity.attributes.items():
+        if isinstance(value, list):
+            known.attributes[key] = list(dict.fromkeys([*known.attributes.get(key, []), *value]))
+        elif known.attributes.get(key) is None:
+            known.attributes[key] = value
+    return known.id
+
+
+def _renumber(facts: list[Any], count: int) -> dict[str, str]:
+    old_to_new = {}
+    for number, fact in enumerate(facts, count + 1):
+        new_id = f"{_id_prefix(fact.id)}{number}"
+        old_to_new[fact.id] = new_id
+        fact.id = new_id
+    return old_to_new
+
+
+def _id_prefix(fact_id: str) -> str:
+    return re.sub(r"\d+$", "", fact_id)
 
 
 def _not_english(article: Article) -> Facts:

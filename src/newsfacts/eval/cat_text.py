@@ -26,6 +26,7 @@ class CatToken:
     text: str
     start: int = 0
     end: int = 0
+    opening_quote: bool = False
 
 
 @dataclass
@@ -70,25 +71,25 @@ def rebuild(tokens: list[CatToken]) -> str:
         opening = token.text == "``" or (token.text == '"' and not quote_open)
         if is_quote:
             quote_open = opening
-        gap = separator(previous, token, parts, is_quote and not opening)
+        gap = separator(previous, token, is_quote and not opening)
         parts.append(gap)
         length += len(gap)
         token.start, token.end = length, length + len(surface)
         parts.append(surface)
         length += len(surface)
         previous = token
-        token._opening_quote = is_quote and opening  # type: ignore[attr-defined]
+        token.opening_quote = is_quote and opening
     return "".join(parts)
 
 
-def separator(previous: CatToken | None, token: CatToken, parts: list[str], closing_quote: bool) -> str:
+def separator(previous: CatToken | None, token: CatToken, closing_quote: bool) -> str:
     if previous is None:
         return ""
     if token.sentence != previous.sentence and token.sentence <= 2:
         return "\n\n"
     if closing_quote or token.text in NO_SPACE_BEFORE or re.fullmatch(r"'[a-z]{1,2}", token.text):
         return ""
-    if previous.text in NO_SPACE_AFTER or getattr(previous, "_opening_quote", False):
+    if previous.text in NO_SPACE_AFTER or previous.opening_quote:
         return ""
     return " "
 

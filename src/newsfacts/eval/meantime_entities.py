@@ -105,7 +105,8 @@ def table(summary: dict) -> str:
         scores = summary[setting]
         for metric in ("muc", "b3", "ceaf_e"):
             s = scores[metric]
-            lines.append(f"{setting:<15}{metric:<8}{s['recall']:7.3f}{s['precision']:7.3f}{s['f1']:7.3f}")
+            lines.append(f"{setting:<15}{metric:<8}"
+                         f"{s['recall']:7.3f}{s['precision']:7.3f}{s['f1']:7.3f}")
         lines.append(f"{setting:<15}{'CoNLL':<8}{'':>14}{scores['conll_f1']:7.3f}")
     return "\n".join(lines)
 

@@ -107,6 +107,13 @@ def polnear_content(text: str, quote: Quote) -> Spans:
     return ((start, end),)
 
 
+def polnear_source(text: str, start: int, end: int) -> tuple[int, int]:
+    """PolNeAR keeps the comma that closes an apposition ("Jane Doe, 25, said")."""
+    if "," in text[start:end] and text[end:end + 1] == ",":
+        end += 1
+    return start, end
+
+
 def _with_marks(text: str, start: int, end: int) -> tuple[int, int]:
     """Widen an inner span by its quotation marks (`` and '' are two characters)."""
     if text[max(0, start - 2):start] in ("``", "''"):
@@ -129,7 +136,8 @@ def to_attributions(text: str, quotes: list[Quote]) -> list[Attribution]:
         if quote.kind == "partial":
             continue
         speaker = quote.speaker
-        source = ((speaker.start, speaker.end),) if speaker and speaker.start is not None else ()
+        source = (polnear_source(text, speaker.start, speaker.end),) \
+            if speaker and speaker.start is not None else ()
         cue = ((quote.cue.start, quote.cue.end),) if quote.cue else ()
         content = polnear_content(text, quote)
         if cue and cue in direct_by_cue and quote.kind == "direct":

@@ -83,8 +83,8 @@ def target_events(archive, target: str, involvement: str = "participant") -> lis
     for name in lookup_names(target):
         found = archive.find_entities(name, limit=1)
         if found:
-            rows = entity_timeline(archive.conn, found[0]["id"], limit=100_000)
-            return [r for r in rows if involvement == "mentioned" or r["role"] != "mentioned"]
+            return entity_timeline(archive.conn, found[0]["id"], limit=100_000,
+                                   involvement="all" if involvement == "mentioned" else "participant")
     return []
 
 

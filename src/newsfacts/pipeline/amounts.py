@@ -41,10 +41,8 @@ SYMBOLS: dict[str, str] = LEX["currency_symbols"]
 CODES = set(LEX["currency_codes"])
 CURRENCY_WORDS: dict[str, str] = LEX["currency_words"]
 NEEDS_MONEY_NER = set(LEX["currency_words_needing_ner"])
-CURRENCY_PHRASES: dict[str, str] = {
-    **{k: v for k, v in LEX["currency_adjectives"].items()},
-    **{k + "s": v for k, v in LEX["currency_adjectives"].items()},
-}
+CURRENCY_PHRASES: dict[str, str] = {  # "canadian dollar(s)" -> CAD
+    **LEX["currency_adjectives"], **{k + "s": v for k, v in LEX["currency_adjectives"].items()}}
 PERCENT_UNITS: dict[str, str] = LEX["percent_units"]
 MEASURE_UNITS: dict[str, str] = LEX["measure_units"]
 CASE_SENSITIVE_UNITS = set(LEX["measure_case_sensitive"])
@@ -61,9 +59,9 @@ ONE = {"one", "1"}
 REFERRING_DETERMINERS = set(LEX["referring_determiners"])
 
 
-def _alt(words, escape: bool = True) -> str:
-    ordered = sorted(set(words), key=len, reverse=True)
-    return "|".join(re.escape(w) if escape else w for w in ordered)
+def _alt(words) -> str:
+    """Regex alternation of literal words, longest first."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
 def _spaced(words) -> str:
@@ -76,14 +74,15 @@ _WORD = _alt(NUMBER_WORDS)
 _SCALE = _alt(SCALE_WORDS)
 WORD_NUMBER = (rf"(?:half\s+an?\s+(?:{_SCALE})|an?\s+(?:{_SCALE}|dozen)"
                rf"|(?:{_WORD})(?:(?:\s+and\s+|[\s-]+)(?:{_WORD}|{_SCALE}|dozen))*)")
-VAGUE_NUMBER = rf"(?:{_alt(VAGUE)})(?:\s+of\s+(?:{_alt(VAGUE)}))*"
+VAGUE_NUMBER = (rf"(?:{_alt(VAGUE)})(?:\s+of\s+(?:{_alt(VAGUE)}))*"
+                rf"|(?:{_spaced(LEX['vague_quantifiers'])})\s+(?:{_alt(set(SCALE_WORDS) - {'hundred'})})")
 CURRENCY_PREFIX = rf"{_alt(SYMBOLS)}|{_alt(CODES)}"
 CORE = re.compile(
     rf"(?<![\w.,:/$\u20ac\u00a3\u00a5-])(?:(?P<cur>{CURRENCY_PREFIX})\s?)?"
     rf"(?P<num>(?:{DIGITS})|(?i:(?:{WORD_NUMBER}|{VAGUE_NUMBER}))\b)")
 NUMBER_ONLY = re.compile(rf"(?:(?P<cur>{CURRENCY_PREFIX})\s?)?(?P<num>(?:{DIGITS})|(?i:{WORD_NUMBER})\b)")
-SCALE_TAIL = re.compile(rf"\s*-?\s*(?i:(?P<word>{_SCALE}))\b|(?P<space>\s?)(?P<abbr>{_alt(SCALE_ABBR)})(?![A-Za-z])",
-                        )
+SCALE_TAIL = re.compile(rf"\s*-?\s*(?i:(?P<word>{_SCALE}))\b"
+                        rf"|(?P<space>\s?)(?P<abbr>{_alt(SCALE_ABBR)})(?![A-Za-z])")
 PERCENT_TAIL = re.compile(rf"\s?(?P<u>%)|\s*-?\s*(?i:(?P<w>{_spaced(set(PERCENT_UNITS) - {'%'})}))\b")
 _CURRENCY_WORD_RE = _spaced(set(CURRENCY_WORDS) | set(CURRENCY_PHRASES))
 CURRENCY_TAIL = re.compile(rf"\s+(?:(?P<of>of)\s+)?(?:(?i:(?P<word>{_CURRENCY_WORD_RE}))|(?P<code>{_alt(CODES)}))\b")
@@ -93,6 +92,9 @@ MEASURE_TAIL = re.compile(rf"(?P<gap>\s?-?\s?)(?:(?P<cs>{_alt(CASE_SENSITIVE_UNI
 SUFFIX_TAIL = re.compile(rf"\s+(?i:(?P<m>{_spaced(SUFFIX_MODS)}))\b")
 PREFIX_BEFORE = re.compile(rf"(?<![\w])(?i:(?P<m>{_spaced(PREFIX_MODS)}))\s+$")
 OPENER_BEFORE = re.compile(rf"(?<![\w])(?i:(?P<o>{_alt(RANGE_OPENERS)}))\s+$")
+RANGE_SEPARATORS = {  # after "between": "and"; after "from": "to"; else "-", "to"
+    opener: re.compile(rf"\s*(?:{_alt([word] if opener else MODS['range_separators'])})\s*")
+    for opener, word in [*RANGE_OPENERS.items(), (None, None)]}
 OF_TAIL = re.compile(r"\s+of\s+")
 COORDINATION = re.compile(r"\s*(?:,|and|or)\s+")
 
@@ -115,8 +117,6 @@ class _Found:
     value: Decimal
     unit: str
     mod: str | None
-    number_start: int
-    number_end: int
 
 
 def extract_amounts(doc: Doc, article: Article) -> list[Amount]:
@@ -230,6 +230,10 @@ def _read_number(text: str, cur: str | None, start: int, num_start: int, num_tex
     if num_text.lower().split()[0] in VAGUE:
         return _Number(start, num_start, num_start + len(num_text), _vague_value(num_text),
                        True, currency, vague=True)
+    scale = num_text.lower().split()[-1]
+    if scale in SCALE_WORDS and not parse_number_words(num_text):  # "several million"
+        return _Number(start, num_start, num_start + len(num_text), Decimal(SCALE_WORDS[scale]),
+                       True, currency, vague=True)
     parsed = parse_number_words(num_text)
     if parsed is None:
         return None
@@ -280,7 +284,7 @@ def _read_amount(doc: Doc, text: str, match: re.Match) -> list[_Found]:
     start, prefix_mod = _prefix_mod(text, first.start)
     if second is None:
         mod = prefix_mod or mod or ("more_than" if first.vague else None)
-        return [_Found(start, pos, first.value, unit, mod, first.num_start, first.end)]
+        return [_Found(start, pos, first.value, unit, mod)]
     return _range_pair(first, second, unit, opener, start, prefix_mod, pos)
 
 
@@ -289,8 +293,7 @@ def _unit_glued(text: str, number: _Number) -> bool:
 
 
 def _read_range(text: str, first: _Number, opener: str | None) -> _Number | None:
-    separators = [RANGE_OPENERS[opener]] if opener else MODS["range_separators"]
-    sep = re.compile(rf"\s*(?:{_alt(separators)})\s*").match(text, first.end)
+    sep = RANGE_SEPARATORS[opener].match(text, first.end)
     if not sep or first.vague:
         return None
     match = NUMBER_ONLY.match(text, sep.end())
@@ -319,16 +322,11 @@ def _range_pair(first: _Number, second: _Number, unit: str, opener, start: int,
                 prefix_mod: str | None, end: int) -> list[_Found]:
     if opener and opener.group("o").lower() == "from":
         # "from $5 million to $10 million" is a change, not a range: two plain amounts
-        return [_Found(first.start, _first_end(first), first.value, unit, None, first.num_start, first.end),
-                _Found(second.start, end, second.value, unit, None, second.num_start, second.end)]
+        return [_Found(first.start, first.end, first.value, unit, None),
+                _Found(second.start, end, second.value, unit, None)]
     first_start = opener.start() if opener else start
-    return [_Found(first_start, _first_end(first), first.value, unit, prefix_mod or "at_least",
-                   first.num_start, first.end),
-            _Found(second.start, end, second.value, unit, "at_most", second.num_start, second.end)]
-
-
-def _first_end(first: _Number) -> int:
-    return first.end
+    return [_Found(first_start, first.end, first.value, unit, prefix_mod or "at_least"),
+            _Found(second.start, end, second.value, unit, "at_most")]
 
 
 def _read_unit(doc: Doc, text: str, number: _Number) -> tuple[str | None, int]:
@@ -398,7 +396,8 @@ def _counted_amount(doc: Doc, text: str, number: _Number) -> list[_Found]:
     """A bare number is an amount when it counts a noun: "300 people"."""
     if _vetoed(doc, text, number):
         return []
-    noun = _noun_after_of(doc, text, number) if number.vague else _counted_noun(doc, number)
+    of_phrase = number.vague and OF_TAIL.match(text, number.end)
+    noun = _noun_after_of(doc, text, number) if of_phrase else _counted_noun(doc, number)
     if noun is None:
         return _coordinated_count(doc, text, number)
     unit = _noun_unit(noun)
@@ -409,7 +408,7 @@ def _counted_amount(doc: Doc, text: str, number: _Number) -> list[_Found]:
     if _coordinated(text, number):
         end = number.end  # "500 and 1,000 songs": "1,000 songs" is the next amount
     mod = prefix_mod or suffix_mod or ("more_than" if number.vague else None)
-    return [_Found(start, end, number.value, unit, mod, number.num_start, number.end)]
+    return [_Found(start, end, number.value, unit, mod)]
 
 
 def _coordinated(text: str, number: _Number) -> bool:
@@ -429,7 +428,7 @@ def _coordinated_count(doc: Doc, text: str, number: _Number) -> list[_Found]:
     if unit is None:
         return []
     start, prefix_mod = _prefix_mod(text, number.start)
-    return [_Found(start, number.end, number.value, unit, prefix_mod, number.num_start, number.end)]
+    return [_Found(start, number.end, number.value, unit, prefix_mod)]
 
 
 def _vetoed(doc: Doc, text: str, number: _Number) -> bool:
@@ -455,7 +454,8 @@ def _counted_noun(doc: Doc, number: _Number) -> Token | None:
         return None
     if any(t.pos_ == "DET" for t in span.doc[span.end:head.i]):
         return None  # "4 An image": a caption number glued to the next sentence
-    if doc.text[number.end:head.idx].lstrip().startswith("-"):
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    if after is not None and after.text in ("-", "\u2010", "\u2011") and after.i < head.i:
         return None  # "a seven-man jury", "a 10-point plan": adjectives, not counts
     before = doc[span.start - 1] if span.start > 0 else None
     if before is not None and (before.pos_ == "PROPN" or before.lower_ in REFERRING_DETERMINERS

@@ -67,9 +67,11 @@ def extract_events(doc: Doc, article: Article, entities: list[Entity],
                 and (t.i in named_events or is_event_verb(t) or is_event_noun(t))]
     trigger_ids = {t.i for t in triggers}
     anchors = anchor_times(doc, times, trigger_ids)
+    sentence_of = _sentence_index(doc)
     drafts = [_draft(t, lookup, anchors, named_events.get(t.i)) for t in triggers]
-    _carry_dates_forward(drafts)
-    return [_event(i, d, doc) for i, d in enumerate(drafts, 1)]
+    _carry_dates_forward(drafts, sentence_of)
+    text = doc.text  # Doc.text joins every token anew: once, not once per event
+    return [_event(i, d, text, sentence_of[d.trigger.i]) for i, d in enumerate(drafts, 1)]
 
 
 def _draft(trigger: Token, lookup: EntityLookup, anchors: dict[int, TimeExpr],
@@ -82,17 +84,20 @@ def _draft(trigger: Token, lookup: EntityLookup, anchors: dict[int, TimeExpr],
                   time, date_of(time))
 
 
-def _event(number: int, draft: _Draft, doc: Doc) -> Event:
-    sent = draft.trigger.sent
+def _event(number: int, draft: _Draft, text: str, sentence: TextSpan) -> Event:
     return Event(id=f"V{number}", start=draft.start, end=draft.end,
-                 text=doc.text[draft.start:draft.end], agents=draft.agents,
+                 text=text[draft.start:draft.end], agents=draft.agents,
                  patients=draft.patients, time=draft.time.id if draft.time else None,
-                 date=draft.date, sentence=_sentence_span(sent))
+                 date=draft.date, sentence=TextSpan(sentence.start, sentence.end, sentence.text))
 
 
-def _sentence_span(sent: Span) -> TextSpan:
-    text = sent.text.rstrip()
-    return TextSpan(sent.start_char, sent.start_char + len(text), text)
+def _sentence_index(doc: Doc) -> list[TextSpan]:
+    """Token index -> its sentence's span (trailing whitespace trimmed)."""
+    index: list[TextSpan] = []
+    for sent in doc.sents:
+        text = sent.text.rstrip()
+        index.extend([TextSpan(sent.start_char, sent.start_char + len(text), text)] * len(sent))
+    return index
 
 
 # ---------------------------------------------------------------- triggers
@@ -134,15 +139,17 @@ def _premodifier(noun: Token) -> bool:
 def quoted_tokens(doc: Doc) -> set[int]:
     """Indices of tokens between quotation marks (the speaker's words, not narrated events)."""
     inside: set[int] = set()
-    for para in _paragraphs(doc):
-        opener = None
-        for token in para:
-            if opener is None and token.text in QUOTE_MARKS:
-                opener = token
-            elif opener is not None and token.text == QUOTE_MARKS[opener.text]:
-                if _full_quote(opener):
-                    inside.update(range(opener.i + 1, token.i))
-                opener = None
+    opener: Token | None = None
+    for token in doc:
+        text = token.text
+        if "\n" in text:
+            opener = None  # a quote does not run across paragraphs
+        elif opener is None and text in QUOTE_MARKS:
+            opener = token
+        elif opener is not None and text == QUOTE_MARKS[opener.text]:
+            if _full_quote(opener):
+                inside.update(range(opener.i + 1, token.i))
+            opener = None
     return inside
 
 
@@ -151,16 +158,6 @@ def _full_quote(opener: Token) -> bool:
     lower-case fragment ('Trump "just rose and walked out"') narrates."""
     after = opener.nbor(1) if opener.i + 1 < len(opener.doc) else None
     return after is not None and after.text[:1].isupper()
-
-
-def _paragraphs(doc: Doc) -> list[Span]:
-    spans, start = [], 0
-    for token in doc:
-        if "\n" in token.text:
-            spans.append(doc[start:token.i])
-            start = token.i + 1
-    spans.append(doc[start:len(doc)])
-    return spans
 
 
 def trigger_extent(trigger: Token) -> tuple[int, int]:
@@ -378,13 +375,13 @@ def date_of(time: TimeExpr | None) -> str | None:
     return match.group() if match else None
 
 
-def _carry_dates_forward(drafts: list[_Draft]) -> None:
+def _carry_dates_forward(drafts: list[_Draft], sentence_of: list[TextSpan]) -> None:
     """A simple-past verb in a sentence with no time expression takes the date
     of the previous sentence's dated simple-past event when they share an agent
     (narrative continuation: "X walked out Friday. X left as ...")."""
     by_sentence: dict[int, list[_Draft]] = {}
     for draft in drafts:
-        by_sentence.setdefault(draft.trigger.sent.start, []).append(draft)
+        by_sentence.setdefault(sentence_of[draft.trigger.i].start, []).append(draft)
     sentences = sorted(by_sentence)
     for before, current in zip(sentences, sentences[1:]):
         if any(d.time for d in by_sentence[current]):

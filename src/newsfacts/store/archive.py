@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from ..article import Article
 from ..schema import Facts
 from .migrations import migrate
 
@@ -192,8 +191,3 @@ class Archive:
     def search(self, text: str, limit: int = 20) -> list[Row]:
         from .queries import search
         return search(self.conn, text, limit)
-
-
-def iter_rows(cursor: sqlite3.Cursor) -> Iterator[Row]:
-    for row in cursor:
-        yield dict(row)

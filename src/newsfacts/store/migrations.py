@@ -50,14 +50,14 @@ def current_version(conn: sqlite3.Connection) -> int:
     return row[0] or 0
 
 
-def migrate(conn: sqlite3.Connection) -> list[int]:
+def migrate(conn: sqlite3.Connection, migrations: list[tuple[int, str, Step]] | None = None) -> list[int]:
     """Apply every migration newer than the database; RETURNS the versions applied.
 
     Each migration runs in its own transaction together with its record, so a
     crash leaves the database at the previous version.
     """
     applied = []
-    for version, name, step in MIGRATIONS:
+    for version, name, step in MIGRATIONS if migrations is None else migrations:
         if version <= current_version(conn):
             continue
         conn.execute("BEGIN IMMEDIATE")

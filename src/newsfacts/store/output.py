@@ -56,7 +56,8 @@ def show_entity(profile: Row, others: list[Row], fmt: str) -> str:
     if others:
         parts.append("other entities with this name: " + "; ".join(
             f"{o['name']} [{o['type']}] id {o['id']}, {o['n_articles']} article(s)" for o in others))
-    sections = [("attributes over time", profile["attributes"], ["published", "age", "titles", "roles", "affiliations"]),
+    sections = [("attributes over time", profile["attributes"],
+                 ["published", "articles", "age", "titles", "roles", "affiliations"]),
                 ("why these mentions are one entity", profile["merges"], ["published", "name", "type", "reason", "title"]),
                 ("quotes by", profile["quotes_by"], ["published", "kind", "text", "title"]),
                 ("quotes about", profile["quotes_about"], ["published", "speaker", "text", "title"]),
@@ -66,4 +67,4 @@ def show_entity(profile: Row, others: list[Row], fmt: str) -> str:
     return "\n\n".join(parts)
 
 
-TIMELINE_COLUMNS = ["sort_date", "date", "precision", "event", "sentence", "title"]
+TIMELINE_COLUMNS = ["sort_date", "date", "precision", "role", "event", "sentence", "title"]

@@ -62,6 +62,9 @@ def matching_ids(conn, name: str) -> list[str]:
     return [r["id"] for r in find_entities(conn, name, limit=50)]
 
 
+PROFILE_ROWS = 200  # rows per section of an entity profile
+
+
 def entity_profile(conn, archive_id: str) -> Row:
     """Names, attributes over time, articles, why mentions were joined, quotes, timeline."""
     entity = rows(conn, "SELECT * FROM archive_entities WHERE id = ?", (archive_id,))[0]
@@ -73,26 +76,32 @@ def entity_profile(conn, archive_id: str) -> Row:
         "attributes": attributes_over_time(conn, archive_id),
         "articles": rows(conn, "SELECT DISTINCT a.id, a.ext_id, a.title, a.published FROM entity_links l"
                          " JOIN entities e ON e.id = l.entity_id JOIN articles a ON a.id = e.article_id"
-                         " WHERE l.archive_entity_id = ? ORDER BY a.published, a.id", (archive_id,)),
+                         " WHERE l.archive_entity_id = ? ORDER BY a.published, a.id LIMIT ?",
+                         (archive_id, PROFILE_ROWS)),
         "merges": rows(conn, "SELECT e.name, e.type, a.id AS article_id, a.title, a.published, l.reason"
                        " FROM entity_links l JOIN entities e ON e.id = l.entity_id"
                        " JOIN articles a ON a.id = e.article_id WHERE l.archive_entity_id = ?"
-                       " ORDER BY a.published, a.id, e.id", (archive_id,)),
-        "quotes_by": quotes_where(conn, ["sl.archive_entity_id = ?"], [archive_id], 50),
+                       " ORDER BY a.published, a.id, e.id LIMIT ?", (archive_id, PROFILE_ROWS)),
+        "quotes_by": quotes_where(conn, [SPEAKER_ANY.format(marks="?")], [archive_id], 50),
         "quotes_about": quotes_where(conn, [ABOUT_ANY.format(marks="?")], [archive_id], 50),
-        "timeline": entity_timeline(conn, archive_id, 200),
+        "timeline": entity_timeline(conn, archive_id, 200, involvement="participant")
+        or entity_timeline(conn, archive_id, 200),
     }
 
 
 def attributes_over_time(conn, archive_id: str) -> list[Row]:
+    """Each distinct set of attributes the entity was given, from the first article that did."""
     found = []
-    for r in rows(conn, "SELECT a.published, a.id AS article_id, e.attributes FROM entity_links l"
-                  " JOIN entities e ON e.id = l.entity_id JOIN articles a ON a.id = e.article_id"
-                  " WHERE l.archive_entity_id = ? ORDER BY a.published, a.id", (archive_id,)):
+    for r in rows(conn, "SELECT e.attributes, MIN(a.published) AS published, MIN(a.id) AS article_id,"
+                  " COUNT(*) AS articles FROM entity_links l JOIN entities e ON e.id = l.entity_id"
+                  " JOIN articles a ON a.id = e.article_id WHERE l.archive_entity_id = ?"
+                  " GROUP BY e.attributes ORDER BY published, article_id LIMIT ?",
+                  (archive_id, PROFILE_ROWS * 5)):
         attrs = {k: v for k, v in json.loads(r["attributes"] or "{}").items() if v not in (None, [], "")}
         if attrs:
-            found.append({"published": r["published"], "article_id": r["article_id"], **attrs})
-    return found
+            found.append({"published": r["published"], "article_id": r["article_id"],
+                          "articles": r["articles"], **attrs})
+    return found[:PROFILE_ROWS]
 
 
 # -- timelines -----------------------------------------------------------------------------
@@ -101,12 +110,13 @@ EVENT_COLUMNS = ("ev.id AS event_id, ev.text AS event, ev.date, ev.sort_date, ev
                  " ev.sentence, ev.start, a.id AS article_id, a.ext_id, a.title, a.published")
 
 
-def entity_timeline(conn, archive_id: str, limit: int = 500) -> list[Row]:
+def entity_timeline(conn, archive_id: str, limit: int = 500, involvement: str = "all") -> list[Row]:
     """The entity's events in date order: those it takes part in (role agent or patient)
-    and those whose sentence mentions it (role mentioned)."""
+    and, unless involvement="participant", those whose sentence mentions it (role mentioned)."""
+    only = " AND ee.role != 'mentioned'" if involvement == "participant" else ""
     found = rows(conn, "SELECT ee.event_id, MIN(CASE ee.role WHEN 'mentioned' THEN 'z' ELSE ee.role END)"
                  " AS role FROM entity_links l JOIN event_entities ee ON ee.entity_id = l.entity_id"
-                 " WHERE l.archive_entity_id = ? GROUP BY ee.sort_date, ee.event_id"
+                 f" WHERE l.archive_entity_id = ?{only} GROUP BY ee.sort_date, ee.event_id"
                  " ORDER BY ee.sort_date, ee.event_id LIMIT ?", (archive_id, limit))
     role_of = {r["event_id"]: ("mentioned" if r["role"] == "z" else r["role"]) for r in found}
     return [{**r, "role": role_of[r["event_id"]]} for r in events_by_id(conn, list(role_of))]
@@ -148,6 +158,8 @@ QUOTE_SQL = ("SELECT q.id AS quote_id, q.kind, q.text, q.cue, COALESCE(sae.name,
              " a.title, a.published FROM quotes q JOIN articles a ON a.id = q.article_id"
              " LEFT JOIN entity_links sl ON sl.entity_id = q.speaker_entity_id"
              " LEFT JOIN archive_entities sae ON sae.id = sl.archive_entity_id")
+SPEAKER_ANY = ("q.speaker_entity_id IN (SELECT entity_id FROM entity_links"
+               " WHERE archive_entity_id IN ({marks}))")
 ABOUT_ANY = ("q.id IN (SELECT qa.quote_id FROM quote_about qa JOIN entity_links l"
              " ON l.entity_id = qa.entity_id WHERE l.archive_entity_id IN ({marks}))")
 
@@ -162,7 +174,7 @@ def find_quotes(conn, *, speaker: str | None = None, about: str | None = None,
                 since: str | None = None, contains: str | None = None, limit: int = 200) -> list[Row]:
     """Quotes filtered by speaker, entity mentioned in them, publication date and words."""
     where, params = [], []
-    for name, template in ((speaker, "sl.archive_entity_id IN ({marks})"), (about, ABOUT_ANY)):
+    for name, template in ((speaker, SPEAKER_ANY), (about, ABOUT_ANY)):
         if name:
             ids = matching_ids(conn, name)
             if not ids:

@@ -20,6 +20,7 @@ from .model import Cluster, Mention
 
 AFFILIATION_LABELS = {"NORP", "ORG"}
 MAX_AGE = 120
+REPORTED = {"ccomp", "xcomp", "csubj"}  # "claiming he is a victim" is a claim
 MAX_PHRASE = 12  # tokens; longer appositions are mostly misparses
 
 
@@ -102,7 +103,8 @@ def _possessor(tokens: list[Token]) -> bool:
 
 def _ent_end(tokens: list[Token]) -> int:
     label, end = tokens[0].ent_type_, 0
-    while end + 1 < len(tokens) and tokens[end + 1].ent_iob_ == "I" and tokens[end + 1].ent_type_ == label:
+    while end + 1 < len(tokens) and tokens[end + 1].ent_iob_ == "I" \
+            and tokens[end + 1].ent_type_ == label:
         end += 1
     return end
 
@@ -110,7 +112,8 @@ def _ent_end(tokens: list[Token]) -> int:
 def _predicates(root: Token) -> list[Token]:
     """Heads of the noun phrases that describe a name: appositions and 'X is a Y'."""
     found = [c for c in root.children if c.dep_ == "appos" and c.ent_type_ not in ("PERSON", "DATE")]
-    if root.dep_ == "nsubj" and root.head.lemma_ == "be":
+    copula = root.head
+    if root.dep_ == "nsubj" and copula.lemma_ == "be" and copula.dep_ not in REPORTED:
         found += [c for c in root.head.children if c.dep_ == "attr" and not c.ent_type_]
     return [t for t in found if t.pos_ in ("NOUN", "PROPN")]
 

@@ -38,6 +38,7 @@ NON_PERSON = {"ORG", "GPE", "PRODUCT", "FAC", "WORK_OF_ART", "LAW", "EVENT", "LO
 LOOKBACK_SENTENCES = 4
 PLEONASTIC_HEADS = {"be", "seem", "appear", "take", "happen", "remain", "become", "make", "rain"}
 CLAUSE_DEPS = {"ccomp", "xcomp", "csubj", "advcl"}
+REPORTED = {"ccomp", "xcomp", "csubj"}  # clause deps under which a copula is a claim
 
 
 @dataclass
@@ -145,8 +146,9 @@ def _apposed_name(state: State, mention: Mention, head: Token) -> Cluster | None
 
 
 def _copula_subject(state: State, mention: Mention, head: Token) -> Cluster | None:
-    """'Carroll is a writer': a predicate noun describes the subject."""
-    if head.dep_ != "attr" or head.head.lemma_ != "be":
+    """'Carroll is a writer': a predicate noun describes the subject (not in a
+    reported clause: 'claiming he is a victim' is a claim, not a description)."""
+    if head.dep_ != "attr" or head.head.lemma_ != "be" or head.head.dep_ in REPORTED:
         return None
     subject = next((c for c in head.head.children if c.dep_ in SUBJECTS), None)
     other = state.by_head.get(subject.i) if subject is not None else None
@@ -214,8 +216,9 @@ def _most_mentioned(state: State, mention: Mention, head: Token, party: str | No
     """For a title ("the former president") or a party ("the Republican") nobody is
     known by yet: the most mentioned named person so far among those whom nothing
     known contradicts (no other title or role; no other party), and who is not a
-    co-argument of the description."""
-    if not party and not state.lex.title_word(mention.noun):
+    co-argument of the description. Not inside quotation marks, where "the
+    president" is the speaker's word for someone else as often as not."""
+    if not party and not state.lex.title_word(mention.noun) or _inside_quotes(head):
         return None
     people = [c for c in _people_before(state, mention) if c.has_name()
               and not (c.attributes["affiliations"] if party else c.nouns)
@@ -224,6 +227,21 @@ def _most_mentioned(state: State, mention: Mention, head: Token, party: str | No
         return None
     counts = {id(c): sum(m.head < mention.head for m in c.mentions) for c in people}
     return max(people, key=lambda c: (counts[id(c)], c.last_token(mention.head)))
+
+
+def _inside_quotes(token: Token) -> bool:
+    """Whether an opening quotation mark of this paragraph is still open."""
+    depth = 0
+    for previous in reversed(token.doc[:token.i]):
+        if "\n" in previous.text or "\n" in previous.whitespace_:
+            break
+        if previous.text in ("“", "``"):
+            depth += 1
+        elif previous.text in ("”", "''"):
+            depth -= 1
+        elif previous.text == '"':
+            depth = 1 - depth if depth in (0, 1) else depth
+    return depth > 0
 
 
 def _co_argument(head: Token, cluster: Cluster, before: int) -> bool:

@@ -53,10 +53,30 @@ def extract_quotes(doc: Doc, article: Article, entities: list[Entity]) -> list[Q
         speaker = _speaker(text, found, entity)
         quotes.append(_quote(text, found.kind, found.inner, found, speaker))
         quotes.extend(_quote(text, "partial", [span], found, speaker) for span in found.partials)
+    quotes = _one_partial_per_span(quotes)
     quotes.sort(key=lambda q: (q.start, q.end))
     for number, quote in enumerate(quotes, 1):
         quote.id = f"Q{number}"
     return quotes
+
+
+def _one_partial_per_span(quotes: list[Quote]) -> list[Quote]:
+    """A fragment inside nested reported speech belongs to the innermost
+    attribution that names a speaker: the nearest cue."""
+    best: dict[tuple[int, int], Quote] = {}
+    for quote in quotes:
+        if quote.kind != "partial":
+            continue
+        key = (quote.start, quote.end)
+        if key not in best or _partial_rank(quote) > _partial_rank(best[key]):
+            best[key] = quote
+    return [q for q in quotes if q.kind != "partial" or best[(q.start, q.end)] is q]
+
+
+def _partial_rank(quote: Quote) -> tuple:
+    named = quote.speaker is not None and quote.speaker.entity is not None
+    distance = abs(quote.cue.start - quote.start) if quote.cue else 10**9
+    return (named, -distance)
 
 
 def _same_length(doc: Doc, text: str) -> bool:

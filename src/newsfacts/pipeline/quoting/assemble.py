@@ -15,7 +15,6 @@ from .rules import Attribution, Span, find_source, source_span, token_span, trim
 
 MAX_SPLIT_GAP = 120       # chars between the two halves of a quote split by its cue
 MAX_FOLLOW_GAP = 300     # chars from the cue to a quote opening the next sentence
-MAX_WORDS_AFTER_CUE = 4  # words between a cue (and its speaker) and its sentence's end
 MAX_CUE_DISTANCE = 80     # chars between a quote and a cue outside the sentence parse
 CARRY_PARAGRAPHS = 2      # a quote-only paragraph inherits the speaker this far back
 # a full stop that ends a sentence (not "Mr." or an initial)
@@ -99,6 +98,8 @@ def _link(text: str, a: Attribution, quoted: list[Quoted], used: set[int]) -> Fo
             found.content = [(start, end)]
             found.inner = [(found.inner[0][0], end)]
             used.add(index)
+    if a.needs_quote and not found.partials:
+        return None
     return found
 
 
@@ -172,7 +173,7 @@ def _join_split(text: str, f: Found, quoted: list[Quoted], used: set[int]) -> Fo
                 text[q.end - 1:q.end] in ",—–-":
             f.content, f.inner = list(q.outer) + f.content, list(q.parts) + f.inner
         elif q.outer_start >= f.cue[1] and q.outer_start >= f.end and f.cue[0] >= f.start and \
-                _follows(text, max(f.end, f.cue[1], f.source[1] if f.source else 0), q.outer_start):
+                _follows(text, max(f.end, f.cue[1]), q.outer_start):
             used.add(index)
             if SENTENCE_END.search(text[max(f.end, f.cue[1]):q.outer_start]):
                 return Found(content=list(q.outer), inner=list(q.parts), kind="direct", cue=f.cue,
@@ -200,9 +201,7 @@ def _follows(text: str, start: int, end: int) -> bool:
     ends = list(SENTENCE_END.finditer(gap))
     if not ends:
         return len(gap) <= MAX_SPLIT_GAP
-    # "...," he said on Monday. "More." but not "...," he said, going on to contrast ... "More."
-    return len(ends) == 1 and not gap[ends[0].end():].strip() and \
-        len(gap[:ends[0].start()].split()) <= MAX_WORDS_AFTER_CUE
+    return len(ends) == 1 and not gap[ends[0].end():].strip()
 
 
 def is_title(text: str, q: Quoted) -> bool:

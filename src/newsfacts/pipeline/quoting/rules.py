@@ -29,6 +29,7 @@ class Attribution:
     score: float = 0.0
     kind: str = "indirect"
     carried: bool = False
+    needs_quote: bool = False   # keep only when its content is or holds a quotation
     partials: list[Span] = field(default_factory=list)
 
     @property
@@ -46,8 +47,8 @@ def token_span(tokens) -> Span:
 
 
 def source_span(tokens: list[Token], text: str) -> Span:
-    """PolNeAR keeps the closing parenthesis, and the comma that closes an
-    apposition ("Jane Doe, 25, said"); a quotation mark at an edge is not the speaker's."""
+    """The speaker's words, with a closing parenthesis ("Rep. Jane Doe (D-Md.)");
+    a quotation mark at an edge is not the speaker's."""
     while len(tokens) > 1 and (tokens[0].is_quote or tokens[0].is_space):
         tokens = tokens[1:]
     while len(tokens) > 1 and (tokens[-1].is_quote or tokens[-1].is_space):
@@ -55,8 +56,6 @@ def source_span(tokens: list[Token], text: str) -> Span:
     start, end = token_span(tokens)
     inside = text[start:end]
     if inside.count("(") > inside.count(")") and text[end:end + 1] == ")":
-        end += 1
-    if "," in inside and text[end:end + 1] == ",":
         end += 1
     return start, end
 
@@ -78,12 +77,15 @@ def find_attributions(doc: Doc, lexicon: CueLexicon, text: str | None = None) ->
     model = load_cue_model()
     for token in doc:
         key = cue_key(token)
+        needs_quote = False
         if model is not None and (token.pos_ in ("VERB", "AUX") or key == "according to"):
             if lexicon.prob(key) < MIN_PRIOR:
                 continue  # never (or almost never) a cue in PolNeAR train: skip the model
             score = model.prob(token, key, lexicon)
             if score < model.threshold:
-                continue
+                if not lexicon.is_cue(key):
+                    continue
+                needs_quote = True  # a likely cue word the model doubts: keep it for quotes
         elif not lexicon.is_cue(key):
             continue
         if key == "according to":
@@ -94,6 +96,7 @@ def find_attributions(doc: Doc, lexicon: CueLexicon, text: str | None = None) ->
             attribution = None
         if attribution is not None:
             attribution.score = lexicon.prob(key) if model is None else score
+            attribution.needs_quote = needs_quote
             found.append(attribution)
     return found
 

@@ -48,7 +48,8 @@ class Scanner(DateRules, RelativeRules, DurationRules):
                       self.day_month, self.weekday, self.year_like, self.day_word,
                       self.deictic, self.quarter, self.season, self.duration, self.clock,
                       self.set_expr, self.ref_word, self.vague_plural, self.relative_year,
-                      self.the_weekend, self.the_period, self.spoken_year, self.year_end)
+                      self.the_weekend, self.the_period, self.spoken_year, self.year_end,
+                      self.that_period)
 
     def remember(self, found: Found) -> None:
         """Keep the latest expression, explicit year and quarter as anchors."""
@@ -241,7 +242,7 @@ TRIGGERS = (set(MONTHS) | {m + "." for m in MONTHS} | set(WEEKDAYS) | {d + "." f
             | set(NUMBERS) | VAGUE_NUMBERS | set(ORDINALS) | set(DECADE_WORDS) | set(REFS)
             | {k[0] for k in REF_PHRASES} | set(DAY_WORDS) | {k[0] for k in HOLIDAYS} | set(SETS)
             | set(ANCHORS) | set(POSITION_MODS) | {k[0] for k in QUANTITY_MODS}
-            | {"the", "every", "each", "per", "fiscal", "noon", "midnight", "midday", "year",
+            | {"the", "every", "each", "per", "that", "same", "fiscal", "noon", "midnight", "midday", "year",
                "'", "end", "beginning", "start", "middle", "close"})
 
 

@@ -48,6 +48,7 @@ CLOCK = re.compile(r"^([01]?\d|2[0-3])(?:[:.]([0-5]\d))?$")
 CLOCK_AMPM = re.compile(r"^([01]?\d)(?::([0-5]\d))?(a\.?m\.?|p\.?m\.?)$")
 FISCAL_YEAR = re.compile(r"^fy[-']?((?:19|20)?\d\d)$")
 CENTURY_ORDINAL = re.compile(r"^(\d{1,2})(st|nd|rd|th)$")
+CALENDAR_VALUE = re.compile(r"^\d{4}(-\d\d(-\d\d)?)?(T.*)?$")
 NUMBER = re.compile(r"^\d{1,3}(,\d{3})*(\.\d+)?$|^\d+(\.\d+)?$")
 
 # Context words the recognisers check around a candidate.

@@ -13,38 +13,45 @@ class DurationRules:
 
     def duration(self, i: int, has_the: bool) -> Found | None:
         number = self.number_at(i)
-        if number is None:
+        if number is None or (YEAR.match(self.w(i)) and not self.w(number[0]).endswith("s")):
             return None
         end, amount = number
-        if YEAR.match(self.w(i)) and not self.w(end).endswith("s"):
-            return None
-        rate = self.w(i - 1) in SET_CUES | {"per"} or (i > 0 and self.doc[i - 1].like_num
-                                                       and not YEAR.match(self.w(i - 1)))
-        if self.w(i) in ("a", "an") and self.w(end) in UNITS and rate \
-                and self.w(end + 1) not in ("ago", "earlier", "before", "later"):
-            start = i - 1 if self.w(i - 1) in ("once", "twice", "thrice") else i
-            if self.w(i - 1) == "times" and self.number_at(i - 2):
-                start = i - 2
-            return Found(start, end + 1, "SET", cal.duration_value(1, UNITS[self.w(end)]),
-                         keep_the=False)
+        rate = self._rate(i, end)
+        if rate:
+            return rate
         end += self.w(end) in ("more", "full", "additional", "straight", "consecutive")
         hyphen = self.w(end) == "-"
         end += hyphen
         unit = self.unit_at(end)
-        if unit is None or unit == "WE":
-            return None
-        if self._is_age(end + 1) or (amount == "X" and self.w(i) == "some" and hyphen):
-            return None
-        if self._not_a_duration(i, end, unit):
-            return None
-        if self.w(end + 1) == "-" and self.w(end + 2) in ("earlier", "ago", "end", "long"):
-            return None
-        if self.w(i) in VAGUE_NUMBERS and self.w(i) != "couple" and not self.w(end).endswith("s"):
+        if unit is None or unit == "WE" or self._rejected(i, end, unit, amount, hyphen):
             return None
         end += 1
         return self._ago(i, end, amount, unit) or Found(
             i, end, "DURATION", cal.duration_value(amount, unit), quantity=True,
             keep_the=not hyphen)
+
+    def _rate(self, i: int, end: int) -> Found | None:
+        """'a year' after an amount or a count of times is a SET: '$5 a year', 'twice a week'."""
+        after_amount = self.w(i - 1) in SET_CUES | {"per"} or (
+            i > 0 and self.doc[i - 1].like_num and not YEAR.match(self.w(i - 1)))
+        if self.w(i) not in ("a", "an") or self.w(end) not in UNITS or not after_amount \
+                or self.w(end + 1) in ("ago", "earlier", "before", "later"):
+            return None
+        start = i - 1 if self.w(i - 1) in ("once", "twice", "thrice") else i
+        if self.w(i - 1) == "times" and self.number_at(i - 2):
+            start = i - 2
+        return Found(start, end + 1, "SET", cal.duration_value(1, UNITS[self.w(end)]),
+                     keep_the=False)
+
+    def _rejected(self, i: int, unit_at: int, unit: str, amount, hyphen: bool) -> bool:
+        """Ages, fractions, ordinals, titles, 'year-end' and vague singulars ('some day')."""
+        word = self.w(i)
+        return (self._is_age(unit_at + 1) or (amount == "X" and word == "some" and hyphen)
+                or self._not_a_duration(i, unit_at, unit)
+                or (self.w(unit_at + 1) == "-"
+                    and self.w(unit_at + 2) in ("earlier", "ago", "end", "long"))
+                or (word in VAGUE_NUMBERS and word != "couple"
+                    and not self.w(unit_at).endswith("s")))
 
     def _not_a_duration(self, i: int, unit_at: int, unit: str) -> bool:
         """Fractions ('three-quarters of'), ordinals ('a second group'), titles ('60 Minutes')."""
@@ -52,7 +59,6 @@ class DurationRules:
                 self.w(unit_at - 1) == "-" or self.w(i) in ("a", "an", "one")
                 or self.w(unit_at + 2) in DETERMINERS):
             return True  # 'three-quarters of', 'a quarter of the market'
-
         if self.w(unit_at) == "second" and self.w(i) in ("a", "an"):
             return True
         title_case = self.doc[unit_at].text[:1].isupper() and not self.doc[i].is_sent_start

@@ -2,11 +2,12 @@
 quarters, 'the following year', 'a year earlier' after a quarter, the weekend."""
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from . import calendar as cal
 from .found import Found
 from .lexicon import (
+    CALENDAR_VALUE,
     AMBIGUOUS_MONTHS, AMBIGUOUS_WEEKDAYS, ANCHORS, MONTHS, ORDINALS, PARTS_OF_DAY,
     PERIOD_NOUNS, PERIOD_QUALIFIERS, QUARTER_NOUNS, SEASONS, UNITS, WEEKDAYS)
 from .tense import PAST
@@ -62,11 +63,58 @@ class RelativeRules:
             return None
         if unit == "Y" and has_the and anchor and word != "coming" and self._recent_year(i):
             return Found(i, j + 1, "DATE", str(self._recent_year(i) + anchor), derived=True)
+        if has_the and anchor and word != "coming" and unit in ("D", "W", "M"):
+            shifted = self._shift_recent(i, anchor, unit)
+            if shifted:
+                return Found(i, j + 1, "DATE", shifted, derived=True)
         if unit == "Y" and self.w(j + 1) == "'s":
             part = self._part_of_year(j + 2, self.dct.year + anchor)
             if part:
                 return part.starting_at(i)
         return Found(i, j + 1, "DATE", cal.shift_value(self.dct, anchor, unit))
+
+    def _recent_value(self, i: int) -> str | None:
+        """The value of the last calendar expression of this or the previous sentence:
+        the anchor of 'the previous day', 'the following month', 'that year'."""
+        last = self.last_found
+        if last is None or last.derived or not CALENDAR_VALUE.match(last.value):
+            return None
+        if self.sentence_index(i) - self.sentence_index(last.start) > 1:
+            return None
+        return last.value
+
+    def _shift_recent(self, i: int, amount: int, unit: str) -> str | None:
+        value = self._recent_value(i)
+        if value is None or (unit in ("D", "W") and len(value) < 10) or len(value) < 7:
+            return None
+        if unit == "M":
+            return cal.month_value(*cal.add_months(int(value[:4]), int(value[5:7]), amount))
+        day = date.fromisoformat(value[:10])
+        return cal.shift_value(day, amount, unit)
+
+    def that_period(self, i: int, has_the: bool) -> Found | None:
+        """'that day', 'that same year', 'the same month': the period of the last date."""
+        j = i
+        if self.w(j) == "that":
+            j += 1
+        elif not has_the:
+            return None
+        if self.w(j) == "same":
+            j += 1
+        unit = UNITS.get(self.w(j))
+        value = self._recent_value(i)
+        if j == i or value is None or unit not in ("D", "W", "M", "Y", "Q"):
+            return None
+        granular = {"Y": 4, "Q": 7, "M": 7, "D": 10, "W": 10}[unit]
+        if len(value) < granular:
+            return None
+        if unit == "Q":
+            value = f"{value[:4]}-Q{(int(value[5:7]) - 1) // 3 + 1}"
+        elif unit == "W":
+            value = cal.week_value(date.fromisoformat(value[:10]))
+        else:
+            value = value[:granular]
+        return Found(i, j + 1, "DATE", value, derived=True)
 
     def _part_of_year(self, k: int, year: int) -> Found | None:
         """'third quarter', 'first half' or 'quarter' after a year and "'s" (or a year)."""
