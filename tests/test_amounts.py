@@ -1,6 +1,7 @@
 import pytest
 
 from newsfacts.article import Article
+from newsfacts.eval import meantime_values
 from newsfacts.pipeline.amounts import extract_amounts, parse_number_words
 
 
@@ -167,3 +168,48 @@ def test_amounts_lexicon_is_consistent():
     assert amounts.GLUED_ONLY_UNITS <= set(amounts.MEASURE_UNITS)
     codes = set(amounts.CURRENCY_WORDS.values()) | set(amounts.SYMBOLS.values())
     assert all(len(code) == 3 and code.isupper() for code in codes)
+
+
+# ---- eval/meantime_values.py on a tiny hand-written CAT XML document
+CAT = """<?xml version="1.0" ?><Document doc_id="1" doc_name="apple_sells" lang="en" url="">
+<token number="0" sentence="0" t_id="1">Apple</token>
+<token number="1" sentence="0" t_id="2">sells</token>
+<token number="2" sentence="0" t_id="3">phones</token>
+<token number="3" sentence="1" t_id="4">March</token>
+<token number="4" sentence="1" t_id="5">6</token>
+<token number="5" sentence="1" t_id="6">,</token>
+<token number="6" sentence="1" t_id="7">2008</token>
+<token number="7" sentence="2" t_id="8">Apple</token>
+<token number="8" sentence="2" t_id="9">sold</token>
+<token number="9" sentence="2" t_id="10">3,800</token>
+<token number="10" sentence="2" t_id="11">phones</token>
+<token number="11" sentence="2" t_id="12">for</token>
+<token number="12" sentence="2" t_id="13">$</token>
+<token number="13" sentence="2" t_id="14">199</token>
+<token number="14" sentence="2" t_id="15">on</token>
+<token number="15" sentence="2" t_id="16">Monday</token>
+<token number="16" sentence="2" t_id="17">.</token>
+<Markables>
+<EVENT_MENTION m_id="1" pred="sell"><token_anchor t_id="2"/></EVENT_MENTION>
+<EVENT_MENTION m_id="2" pred="sell"><token_anchor t_id="9"/></EVENT_MENTION>
+<VALUE m_id="3" type="QUANTITY"><token_anchor t_id="10"/></VALUE>
+<VALUE m_id="4" type="MONEY"><token_anchor t_id="13"/><token_anchor t_id="14"/></VALUE>
+</Markables>
+</Document>
+"""
+
+
+def test_meantime_values_scores_amounts_and_events(tmp_path):
+    (tmp_path / "apple_sells.xml").write_text(CAT, encoding="utf-8")
+    table, summary = meantime_values.run(str(tmp_path))
+    assert summary["documents"] == 1
+    assert summary["amounts"]["gold"] == 2 and summary["events"]["gold"] == 2
+    assert summary["amounts"]["lenient"]["recall"] == 100.0     # "3,800 phones" overlaps "3,800"
+    assert summary["amounts"]["strict"]["recall"] == 50.0       # only "$199" is exact
+    assert summary["events"]["strict"]["recall"] == 100.0
+    assert "amounts" in table and "events" in table
+
+
+def test_meantime_values_overlap_matching_is_one_to_one():
+    assert meantime_values._overlap_matches([(0, 5), (6, 9)], [(0, 9)]) == 1
+    assert meantime_values._overlap_matches([(0, 5)], [(0, 2), (3, 5)]) == 1

@@ -169,3 +169,12 @@ def test_events_time_right_after_an_event_noun_dates_the_noun(events_of):
     assert events["denial"].date == "2022-10"
     assert events["ordered"].date == "2023-05"
     assert events["pay"].date is None
+
+
+@pytest.mark.parametrize("value,date", [
+    ("2024-01-26", "2024-01-26"), ("2024-01-25T15:00", "2024-01-25"), ("2023-05", "2023-05"),
+    ("199X", "199X"), ("2024-W04", "2024-W04"), ("PRESENT_REF", None), ("PT4M", None),
+])
+def test_events_date_of_time_value(value, date):
+    from newsfacts.pipeline.events import date_of
+    assert date_of(TimeExpr("T1", 0, 1, "x", "DATE", value)) == date

@@ -198,3 +198,32 @@ def test_quotes_long_quote(extract):
     facts = extract('Jane Smith said: "' + words * 100 + 'that is the end." She left.')
     assert_offsets(facts)
     assert any(q.kind == "direct" and q.text.endswith("the end.") for q in facts.quotes)
+
+
+def test_quotes_relative_pronoun_speaker(extract):
+    facts = extract("The bill was attacked by Senator Ruth Hale, who said that it would raise taxes.")
+    [quote] = quotes_of(facts, "indirect")
+    assert quote.speaker.text == "who"
+    assert speaker_name(facts, quote) == "Ruth Hale"
+    assert quote.text == "it would raise taxes"
+
+
+def test_quotes_reported_speech_needs_a_speaker(extract):
+    facts = extract("The race is expected to be close. Jurors had earlier been shown the video.")
+    assert not quotes_of(facts, "indirect")
+
+
+def test_quotes_dash_signature(extract):
+    facts = extract("“He does not speak for us.” ― Maria Lopez\n\nMore text follows here.\n")
+    [quote] = quotes_of(facts, "direct")
+    assert quote.speaker.text == "Maria Lopez"
+    assert quote.cue.text == "―"
+
+
+def test_quotes_learned_data_is_shipped():
+    from newsfacts.pipeline.quoting.cuemodel import load_cue_model
+    from newsfacts.pipeline.quoting.lexicon import load_lexicon
+    lexicon = load_lexicon()
+    assert lexicon.is_cue("say") and lexicon.is_cue("according to")
+    assert not lexicon.is_cue("be") and not lexicon.is_cue("have")
+    assert load_cue_model() is not None

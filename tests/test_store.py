@@ -77,14 +77,14 @@ def test_store_one_bad_input_among_good_ones(archive, nlp):
 
 
 def test_store_an_extraction_error_fails_only_that_article(archive, nlp, monkeypatch):
-    import newsfacts.facts as facts_module
-    real = facts_module.build_facts
+    import newsfacts.api as api_module
+    real = api_module.build_facts
 
     def flaky(doc, article):
         if "Apple" in article.text:
             raise ValueError("boom")
         return real(doc, article)
-    monkeypatch.setattr(facts_module, "build_facts", flaky)
+    monkeypatch.setattr(api_module, "build_facts", flaky)
     report = archive.ingest(articles(), nlp=nlp)
     assert report.added == 3 and len(report.failed) == 1 and "boom" in report.failed[0][1]
 

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import fields, is_dataclass, replace
 from functools import lru_cache
 from importlib.resources import files
-from itertools import tee
+from itertools import chain, tee
 from pathlib import Path
 from typing import Any
 
@@ -60,7 +60,7 @@ def extract_article(article: Article, *, nlp: Language | None = None) -> Facts:
         return _not_english(article)
     nlp = nlp or load_nlp()
     chunks = split_chunks(article.text)
-    return facts_of(article, list(nlp.pipe(chunks)) if len(chunks) > 1 else [nlp(article.text)])
+    return facts_of(article, nlp.pipe(chunks, batch_size=1) if len(chunks) > 1 else [nlp(article.text)])
 
 
 def extract_many(items: Iterable[ArticleLike], *, published: str | None = None,
@@ -122,27 +122,36 @@ def join_chunks(docs: list[Doc], text: str) -> Doc:
 
 
 def _parse_many(nlp: Language, articles: Iterable[Article],
-                batch_size: int) -> Iterator[tuple[Article, list[Doc] | None]]:
-    """(article, its chunks' Docs) in input order; None for articles not in English."""
+                batch_size: int) -> Iterator[tuple[Article, Iterable[Doc] | None]]:
+    """(article, its Docs: one, or a lazy one per chunk) in input order; None for
+    articles not in English. Long articles are parsed a chunk at a time, apart
+    from the batches, so that memory stays that of one chunk."""
     ahead, behind = tee(articles)
-    chunk_texts = (chunk for article in ahead if article.is_english
-                   for chunk in split_chunks(article.text))
-    docs = nlp.pipe(chunk_texts, batch_size=batch_size)
+    short_texts = (article.text for article in ahead if _batched(article))
+    docs = nlp.pipe(short_texts, batch_size=batch_size)
     for article in behind:
         if not article.is_english:
             yield article, None
-            continue
-        yield article, [next(docs) for _ in split_chunks(article.text)]
+        elif _batched(article):
+            yield article, [next(docs)]
+        else:
+            yield article, nlp.pipe(split_chunks(article.text), batch_size=1)
 
 
-def facts_of(article: Article, docs: list[Doc]) -> Facts:
-    """The facts of an article from the Docs of its chunks (usually one)."""
-    if len(docs) == 1:
-        return build_facts(docs[0], article)
+def _batched(article: Article) -> bool:
+    return article.is_english and len(article.text) <= CHUNK_CHARS
+
+
+def facts_of(article: Article, docs: Iterable[Doc]) -> Facts:
+    """The facts of an article from the Docs of its chunks (usually one), read lazily."""
+    docs = iter(docs)
+    first, second = next(docs), next(docs, None)
+    if second is None:
+        return build_facts(first, article)
     merged = Facts(article=article.meta())
     same_entity: dict[tuple[str, str], Entity] = {}
     offset = 0
-    for doc in docs:
+    for doc in chain([first, second], docs):
         chunk = doc.text
         part = build_facts(doc, replace(article, text=chunk))
         _shift(part, offset)
@@ -156,7 +165,7 @@ def _shift(value: Any, offset: int) -> None:
     if is_dataclass(value):
         for field in fields(value):
             _shift_attr(value, field.name, offset)
-    elif isinstance(value, dict) and value is not None:
+    elif isinstance(value, dict):
         for key in value:
             if key in ("start", "end") and type(value[key]) is int:
                 value[key] += offset

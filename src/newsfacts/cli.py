@@ -169,6 +169,7 @@ for _name, _help in EVALS.items():
 
 
 register_archive_commands(cli)
+importlib.import_module("newsfacts.cli_batch").register_batch_commands(cli)
 
 
 def main() -> None:

@@ -72,8 +72,8 @@ def timeline_command(name: str | None, story: str | None, db_path: str, fmt: str
         raise click.UsageError("give an entity NAME or --story QUERY")
     with open_archive(db_path) as archive:
         events = archive.timeline(name, story=story, limit=limit)
-    columns = ["sort_date", "date", "precision", "role", "event", "sentence", "title", "published",
-               "article_id"]
+    columns = ["sort_date", "vague", "date", "precision", "role", "event", "sentence", "title",
+               "published", "article_id"]
     click.echo(render(events, columns, fmt))
 
 

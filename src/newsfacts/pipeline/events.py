@@ -36,7 +36,9 @@ ANCHOR_PREPS = set(LEX["anchor_prepositions"])
 SIMULTANEITY_MARKS = set(LEX["simultaneity_marks"])
 NON_TRIGGER_DEPS = {"amod", "compound", "aux", "auxpass", "nmod", "npadvmod", "det", "case", "acomp"}
 ANCHOR_TYPES = {"DATE", "TIME"}
-DATE_VALUE = re.compile(r"^[\dX]{4}(?:-[0-9WXQSUFAWIN]{1,3}){0,2}")
+DAY = re.compile(r"\d{4}-\d\d-\d\d")
+# the date part of a TIMEX3 value: 2024, 2024-01, 2024-01-26, 199X, XXXX-05, 2024-W04, 2024-Q1, 2024-SU
+DATE_VALUE = re.compile(r"^[\dX]{4}(?:-(?:[\dX]{2}(?:-[\dX]{2})?|W\d{2}(?:-WE)?|Q\d|H\d|SP|SU|FA|WI))?")
 QUOTE_MARKS = {'"': '"', "\u201c": "\u201d"}
 
 
@@ -377,8 +379,9 @@ def date_of(time: TimeExpr | None) -> str | None:
 
 def _carry_dates_forward(drafts: list[_Draft], sentence_of: list[TextSpan]) -> None:
     """A simple-past verb in a sentence with no time expression takes the date
-    of the previous sentence's dated simple-past event when they share an agent
-    (narrative continuation: "X walked out Friday. X left as ...")."""
+    of the previous sentence's simple-past event dated to a day by its own time
+    expression when they share an agent (narrative continuation: "X walked out
+    Friday. X left as ...")."""
     by_sentence: dict[int, list[_Draft]] = {}
     for draft in drafts:
         by_sentence.setdefault(sentence_of[draft.trigger.i].start, []).append(draft)
@@ -387,7 +390,8 @@ def _carry_dates_forward(drafts: list[_Draft], sentence_of: list[TextSpan]) -> N
         if any(d.time for d in by_sentence[current]):
             continue
         # only events dated by their own time expression: dates never chain
-        sources = [d for d in by_sentence[before] if d.time and d.date and _simple_past(d.trigger)]
+        sources = [d for d in by_sentence[before]
+                   if d.time and DAY.fullmatch(d.date or "") and _simple_past(d.trigger)]
         for draft in by_sentence[current]:
             if draft.date is None and _simple_past(draft.trigger):
                 source = next((s for s in sources if set(s.agents) & set(draft.agents)), None)

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from ..schema import Facts
-from .migrations import migrate
+from .migrations import SCHEMA_VERSION, migrate
 
 Row = dict[str, Any]
 
@@ -55,6 +55,17 @@ def connect(path: str | Path, *, readonly: bool = False) -> sqlite3.Connection:
     return conn
 
 
+def needs_migration(path: str | Path) -> bool:
+    conn = sqlite3.connect(f"file:{Path(path)}?mode=ro", uri=True)
+    try:
+        row = conn.execute("SELECT MAX(version) FROM schema_migrations").fetchone()
+        return (row[0] or 0) < SCHEMA_VERSION
+    except sqlite3.OperationalError:  # no schema_migrations table: not migrated at all
+        return True
+    finally:
+        conn.close()
+
+
 class Archive:
     """An archive of articles and their facts in one SQLite file.
 
@@ -66,6 +77,10 @@ class Archive:
         self.path = str(path)
         if readonly and not Path(path).exists():
             raise FileNotFoundError(f"{path}: no such archive")
+        if readonly and needs_migration(path):  # upgrade once, then read as asked
+            upgrade = connect(path)
+            migrate(upgrade)
+            upgrade.close()
         self.conn = connect(path, readonly=readonly)
         if not readonly:
             migrate(self.conn)

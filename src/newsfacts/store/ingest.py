@@ -1,6 +1,8 @@
-"""Turn reader output into Facts for the archive: skip stored texts before parsing."""
+"""Turn reader output into Facts for the archive: skip stored texts before parsing,
+extract the rest with newsfacts.extract_many (the same path as `newsfacts extract`)."""
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -25,13 +27,13 @@ def as_failure(item: Any) -> tuple[str, str] | None:
 
 def extract_new(archive, items: Iterable[Any], *, nlp=None,
                 batch_size: int = 16) -> Iterator[Outcome]:
-    """Yield Facts for each article not yet stored, in input order; failures as tuples."""
-    from ..facts import build_facts
-    from ..pipeline.nlp import load_nlp
-    nlp = nlp or load_nlp()
-    pending: list[Outcome] = []  # outcomes waiting for an earlier article's parse to finish
+    """Yield, in input order, Facts for each article not yet stored, ("skipped",) for
+    stored ones and ("failed", input, reason) for reader or extraction failures."""
+    from ..api import extract_many
+    pending: deque = deque()  # outcomes in input order; ("slot", article) awaits extraction
+    errors: dict[int, tuple[str, ...]] = {}
 
-    def to_parse() -> Iterator[tuple[str, Article]]:
+    def to_extract() -> Iterator[Article]:
         seen: set[str] = set()
         for item in items:
             failure = as_failure(item)
@@ -43,22 +45,27 @@ def extract_new(archive, items: Iterable[Any], *, nlp=None,
                 pending.append(("skipped",))
                 continue
             seen.add(digest)
-            pending.append(("parsed",))
-            yield item.text, item
+            pending.append(("slot", item))
+            yield item
 
-    for doc, article in nlp.pipe(to_parse(), as_tuples=True, batch_size=batch_size):
-        yield from _flush_until_parsed(pending)
-        try:
-            yield build_facts(doc, article)
-        except Exception as err:  # noqa: BLE001  one bad article never ends the batch
-            yield ("failed", article.id or article.title or "article", f"extraction failed: {err}")
-    yield from _flush_until_parsed(pending)
+    def on_error(article: Article, err: Exception) -> None:
+        errors[id(article)] = ("failed", article.id or article.title or "article",
+                               f"extraction failed: {type(err).__name__}: {err}")
+
+    for facts in extract_many(to_extract(), nlp=nlp, batch_size=batch_size, on_error=on_error):
+        yield from _flush(pending, errors, until_slot=True)
+        yield facts
+    yield from _flush(pending, errors, until_slot=False)
 
 
-def _flush_until_parsed(pending: list[Outcome]) -> Iterator[Outcome]:
-    """Yield the non-parse outcomes queued before the next parsed article, consuming its slot."""
+def _flush(pending: deque, errors: dict, *, until_slot: bool) -> Iterator[Outcome]:
+    """Yield queued outcomes; with until_slot, stop at (and consume) the next article
+    that extraction did not fail on: its Facts are the caller's to yield."""
     while pending:
-        head = pending.pop(0)
-        if head == ("parsed",):
+        head = pending.popleft()
+        if head[0] != "slot":
+            yield head
+        elif id(head[1]) in errors:
+            yield errors.pop(id(head[1]))
+        elif until_slot:
             return
-        yield head

@@ -67,4 +67,4 @@ def show_entity(profile: Row, others: list[Row], fmt: str) -> str:
     return "\n\n".join(parts)
 
 
-TIMELINE_COLUMNS = ["sort_date", "date", "precision", "role", "event", "sentence", "title"]
+TIMELINE_COLUMNS = ["sort_date", "vague", "date", "precision", "role", "event", "sentence", "title"]

@@ -70,6 +70,8 @@ def assemble(doc: Doc, text: str, quoted: list[Quoted], attributions: list[Attri
                 found.append(follower)
     found.sort(key=lambda f: f.start)
     found = _carry_over(text, found, quoted, used)
+    # reported speech needs a speaker ("is expected to", "been shown" have none)
+    found = [f for f in found if f.source is not None or f.kind == "direct"]
     found.sort(key=lambda f: f.start)
     return found
 

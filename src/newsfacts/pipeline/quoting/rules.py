@@ -103,7 +103,7 @@ def find_attributions(doc: Doc, lexicon: CueLexicon, text: str | None = None) ->
 
 def _verb_cue(verb: Token, key: str, lexicon: CueLexicon, text: str) -> Attribution | None:
     content_children = [c for c in verb.children if not c.is_punct
-                        and lexicon.dep_prob("content_deps", key, c.dep_) >= MIN_DEP_PROB]
+                        and lexicon.dep_prob("content_deps", key, c.dep_) > MIN_DEP_PROB]
     bounds = paragraph_of(verb, text)
     content_children = one_side(verb, key, lexicon, content_children)
     if content_children:
@@ -178,6 +178,8 @@ def that_clause(verb: Token) -> list[Token]:
 def find_source(verb: Token, key: str, lexicon: CueLexicon, depth: int = 0) -> Token | None:
     subject_deps = ("nsubj", "csubj", "nsubjpass") if depth else ("nsubj", "csubj")
     subjects = [c for c in verb.children if c.dep_ in subject_deps]
+    if depth and verb.lemma_ == "be" and all(c.lower_ in ("it", "there") for c in subjects):
+        subjects = []  # "said it was X ..., saying": the speaker is further up
     if subjects:
         # two subjects (a misparse): the nearer is the speaker ("...," said Jane Doe)
         return min(subjects, key=lambda c: abs(c.i - verb.i))

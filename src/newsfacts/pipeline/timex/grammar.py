@@ -93,7 +93,9 @@ class Scanner(DateRules, RelativeRules, DurationRules):
             return i + 1, int(value) if value.is_integer() else value
         if word not in NUMBERS:
             return None
-        if word in ("a", "an") and (self.w(i + 1) in NUMBERS or NUMBER.match(self.w(i + 1))):
+        if word in ("a", "an") and self.w(i + 1) in ("hundred", "thousand", "dozen"):
+            word, i = self.w(i + 1), i + 1  # 'a hundred years'
+        elif word in ("a", "an") and (self.w(i + 1) in NUMBERS or NUMBER.match(self.w(i + 1))):
             return None
         total, end = NUMBERS[word], i + 1
         while self.w(end) in NUMBERS and self.w(end) not in ("a", "an", "half", "single"):

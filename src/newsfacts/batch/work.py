@@ -1,0 +1,75 @@
+"""The per-article work that every engine maps over a corpus: a chunk of
+Articles -> the rows of every table, inside a worker that loaded nlp once."""
+from __future__ import annotations
+
+import json
+import resource
+import warnings
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from ..api import extract_many
+from ..article import Article
+from ..pipeline.nlp import load_nlp
+from .tables import TABLES, error_row, facts_to_rows
+
+Rows = dict[str, list[dict[str, Any]]]
+
+
+@dataclass
+class ChunkResult:
+    rows: Rows
+    done: int
+    failed: int
+    peak_rss_mb: float
+    worker: int
+    articles: list[str] = field(default_factory=list)
+
+
+def extract_chunk(articles: list[Article], *, pipeline: str | None = None,
+                  batch_size: int = 16) -> ChunkResult:
+    """The table rows of a chunk of articles; one that fails becomes an error row."""
+    nlp = load_nlp(pipeline)
+    rows: Rows = {table: [] for table in TABLES}
+    failed: list[str] = []
+
+    def on_error(article: Article, err: Exception) -> None:
+        failed.append(article.id)
+        rows["errors"].append(error_row(article.id, article.id or "article", "extract",
+                                        f"{type(err).__name__}: {err}"))
+
+    hashes = {a.id: a.content_hash() for a in articles}
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # non-English articles: empty facts, by design
+        for facts in extract_many(articles, nlp=nlp, batch_size=batch_size, on_error=on_error):
+            record = facts.to_dict()
+            for table, table_rows in facts_to_rows(record, hashes.get(record["article"]["id"])).items():
+                rows[table].extend(table_rows)
+    return ChunkResult(rows=rows, done=len(articles) - len(failed), failed=len(failed),
+                       peak_rss_mb=peak_rss_mb(), worker=_pid())
+
+
+def peak_rss_mb() -> float:
+    """This process's peak resident memory in MiB (Linux reports KiB)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _pid() -> int:
+    import os
+    return os.getpid()
+
+
+def article_to_json(article: Article) -> str:
+    return json.dumps(asdict(article), ensure_ascii=False)
+
+
+def article_from_json(data: str) -> Article:
+    return Article(**json.loads(data))
+
+
+def result_to_json(result: ChunkResult) -> str:
+    return json.dumps(asdict(result), ensure_ascii=False)
+
+
+def result_from_json(data: str) -> ChunkResult:
+    return ChunkResult(**json.loads(data))

@@ -1,0 +1,161 @@
+"""newsfacts.batch: Parquet tables, inputs (jsonl, Parquet, WARC), engines, resume."""
+import io
+import json
+
+import pytest
+
+pytest.importorskip("pyarrow")
+
+from newsfacts.batch import read_errors, read_facts, run, to_facts  # noqa: E402
+from newsfacts.batch.parquet_sink import ParquetSink, part_names  # noqa: E402
+from newsfacts.batch.tables import facts_to_rows, from_row  # noqa: E402
+
+PEOPLE = [("Maria Lopez", "Lopez", "mayor", "Springfield"), ("John Carter", "Carter", "senator", "Ohio"),
+          ("Aisha Khan", "Khan", "chief executive", "Acme Corp"), ("Peter Novak", "Novak", "coach", "Boston")]
+
+
+def make_articles(count: int) -> list[dict]:
+    """Short, varied news articles with people, quotes, dates and amounts."""
+    articles = []
+    for number in range(count):
+        name, last, role, place = PEOPLE[number % len(PEOPLE)]
+        text = (f"{name}, {40 + number % 30}, the {role} of {place}, said on Tuesday that "
+                f"the city would spend ${number + 2} million on new roads.\n\n"
+                f"\"We will finish the work by March {2020 + number % 5},\" {last} said. "
+                f"Critics called the plan a \"waste of money\" and said it came {number % 7 + 2} years too late.")
+        articles.append({"id": f"a{number:03d}", "text": text, "published": "2024-01-26"})
+    return articles
+
+
+def write_jsonl(path, articles):
+    path.write_text("".join(json.dumps(a) + "\n" for a in articles), encoding="utf-8")
+    return path
+
+
+def by_id(records):
+    return {r["article"]["id"]: r for r in records}
+
+
+def test_batch_rows_round_trip(extract):
+    facts = extract("Maria Lopez, 52, the mayor, said on Friday: \"We spent $3 million.\"", id="x1")
+    record = facts.to_dict()
+    record["entities"][0]["attributes"]["nickname"] = "ML"  # a field a later schema adds
+    rows = facts_to_rows(record)
+    assert [r["article_id"] for r in rows["entities"]] == ["x1"] * len(record["entities"])
+    assert from_row("entities", rows["entities"][0])["attributes"]["nickname"] == "ML"
+    assert len(rows["mentions"]) == sum(len(e["mentions"]) for e in record["entities"])
+
+
+def test_batch_local_run_reads_back_the_same_facts(tmp_path, extract):
+    articles = make_articles(4)
+    out = tmp_path / "out"
+    report = run([write_jsonl(tmp_path / "in.jsonl", articles)], out, workers=1)
+    assert (report.done, report.failed) == (4, 0)
+    records = by_id(read_facts(out))
+    expected = extract(articles[1]["text"], published="2024-01-26", id="a001").to_dict()
+    assert records["a001"] == expected
+    assert to_facts(records["a001"]).to_dict() == expected
+
+
+def test_batch_resume_does_not_duplicate_rows(tmp_path):
+    source = tmp_path / "in.jsonl"
+    write_jsonl(source, make_articles(3))
+    with source.open("a") as handle:
+        handle.write("{not json\n")
+    out = tmp_path / "out"
+    first = run([source], out, workers=1)
+    write_jsonl(tmp_path / "more.jsonl", make_articles(5)[3:])
+    second = run([source, tmp_path / "more.jsonl"], out, workers=1)
+    assert (first.done, first.failed) == (3, 1)
+    assert (second.done, second.skipped, second.failed) == (2, 3, 0)
+    ids = [r["article"]["id"] for r in read_facts(out)]
+    assert sorted(ids) == ["a000", "a001", "a002", "a003", "a004"]
+    assert len(read_errors(out)) == 1
+
+
+def test_batch_removes_parts_of_an_interrupted_write(tmp_path):
+    sink = ParquetSink(tmp_path)
+    sink.add({"errors": [], "quotes": []})
+    (tmp_path / "quotes" / "part-x-00000.parquet").write_bytes(b"half written")
+    ParquetSink(tmp_path)
+    assert not (tmp_path / "quotes" / "part-x-00000.parquet").exists()
+    assert part_names(tmp_path) == []
+
+
+def test_batch_reads_parquet_input(tmp_path):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+    articles = make_articles(2)
+    table = pa.Table.from_pylist([{**a, "id": f"p{i}", "title": "T"} for i, a in enumerate(articles)]
+                                 + [{"id": "empty", "text": "  ", "published": None, "title": None}])
+    pq.write_table(table, tmp_path / "in.parquet")
+    out = tmp_path / "out"
+    report = run([tmp_path / "in.parquet"], out, workers=1)
+    assert (report.done, report.failed) == (2, 1)
+    assert {r["article"]["id"]: r["article"]["title"] for r in read_facts(out)} == {"p0": "T", "p1": "T"}
+    assert "row 3" in read_errors(out)[0]["input"]
+
+
+def write_warc(path, pages):
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+    buffer = io.BytesIO()
+    writer = WARCWriter(buffer, gzip=False)
+    for url, content_type, body in pages:
+        headers = StatusAndHeaders("200 OK", [("Content-Type", content_type)], protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(body),
+                                                      http_headers=headers))
+    path.write_bytes(buffer.getvalue() + b"WARC/1.0\r\nWARC-Type: response\r\nnot a header\r\n\r\n\x00\xff")
+    return path
+
+
+PAGE = ("<html><head><title>Council backs road plan</title>"
+        "<meta property='article:published_time' content='2023-04-05'></head><body><article>"
+        "<h1>Council backs road plan</h1><p>{}</p></article></body></html>")
+
+
+def test_batch_warc_reports_bad_records_and_completes(tmp_path):
+    text = make_articles(1)[0]["text"].replace("\n\n", " ")
+    warc = write_warc(tmp_path / "crawl.warc", [
+        ("https://news.example/road", "text/html; charset=utf-8", PAGE.format(text).encode()),
+        ("https://news.example/logo.png", "image/png", b"\x89PNG\r\n\x1a\n"),
+        ("https://news.example/empty", "text/html", b"<html><body></body></html>"),
+    ])
+    out = tmp_path / "out"
+    report = run([warc], out, workers=1)
+    records = list(read_facts(out))
+    assert report.done == 1 and len(records) == 1
+    assert records[0]["article"]["url"] == "https://news.example/road"
+    assert records[0]["article"]["published"] == "2023-04-05"
+    reasons = " | ".join(e["reason"] for e in read_errors(out))
+    assert "not an HTML page" in reasons and "logo.png" in reasons
+    assert "news.example/empty" in reasons
+    assert "corrupt WARC record" in reasons
+    assert report.failed == 3
+
+
+def test_batch_cli_writes_tables(tmp_path):
+    from click.testing import CliRunner
+
+    from newsfacts.cli import cli
+    source = write_jsonl(tmp_path / "in.jsonl", make_articles(2))
+    result = CliRunner().invoke(cli, ["batch", str(source), "--out", str(tmp_path / "out"),
+                                      "--workers", "1", "--quiet"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["done"] == 2
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(
+        ["articles", "entities", "mentions", "quotes", "times", "amounts", "events", "errors"])
+
+
+def test_batch_ray_and_local_engines_give_the_same_facts(tmp_path):
+    ray = pytest.importorskip("ray")
+    source = write_jsonl(tmp_path / "in.jsonl", make_articles(50))
+    local = run([source], tmp_path / "local", engine="local", workers=2, chunk_articles=8)
+    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
+    try:
+        remote = run([source], tmp_path / "ray", engine="ray", workers=2, chunk_articles=8)
+    finally:
+        ray.shutdown()
+    assert local.done == remote.done == 50
+    assert len(remote.peak_worker_rss_mb) == 2
+    assert by_id(read_facts(tmp_path / "local")) == by_id(read_facts(tmp_path / "ray"))
