@@ -50,6 +50,7 @@ def test_amounts_number_words_stop_at_a_second_number():
     ("He earned USD 5 million.", "USD 5 million", 5_000_000, "USD"),
     ("It sold for 2 million Canadian dollars.", "2 million Canadian dollars", 2_000_000, "CAD"),
     ("The village got half a billion dollars.", "half a billion dollars", 500_000_000, "USD"),
+    ("They need a quarter of a million dollars.", "a quarter of a million dollars", 250_000, "USD"),
     ("Prices rose 10% in March.", "10%", 10, "percent"),
     ("Prices rose 10 percent in March.", "10 percent", 10, "percent"),
     ("The rate rose 2.5 per cent.", "2.5 per cent", 2.5, "percent"),

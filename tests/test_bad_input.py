@@ -63,9 +63,9 @@ def test_bad_input_too_long_is_refused(monkeypatch):
         make_article("x" * 101)
 
 
-@pytest.mark.parametrize("text, language", [(GERMAN, "de"), (ENGLISH, "en"),
-                                            ("Kurz und gut.", "en"),
-                                            ("Москва — столица России. " * 5, "und")])
+@pytest.mark.parametrize("text, language", [
+    (GERMAN, "de"), (ENGLISH, "en"), ("Kurz und gut.", "en"),
+    ("Москва — столица России. " * 5, "und")])
 def test_bad_input_detect_language(text, language):
     assert detect_language(text) == language
 
@@ -112,15 +112,17 @@ def test_bad_input_split_chunks_without_breaks():
     assert "".join(chunks) == text and max(map(len, chunks)) == 100
 
 
-LONG_PARAGRAPH = ('Mayor Helen Ortiz visited Boston on Monday. "We will pay at least $5 million '
-                  'for the bridge," Ortiz said. Samuel Reed said the work would start in March.\n\n')
+LONG_PARAGRAPH = ('Mayor Helen Ortiz visited Boston on Monday. "We will pay at least '
+                  '$5 million for the bridge," Ortiz said. Samuel Reed said the work '
+                  'would start in March.\n\n')
 
 
 def spans_of(record):
     spans = [m for e in record["entities"] for m in e["mentions"]]
     spans += record["quotes"] + record["times"] + record["amounts"] + record["events"]
     spans += [q["cue"] for q in record["quotes"] if q["cue"]]
-    spans += [q["speaker"] for q in record["quotes"] if q["speaker"] and q["speaker"]["start"] is not None]
+    spans += [q["speaker"] for q in record["quotes"]
+              if q["speaker"] and q["speaker"]["start"] is not None]
     return spans + [e["sentence"] for e in record["events"] if e.get("sentence")]
 
 
@@ -148,6 +150,16 @@ def test_bad_input_long_article_in_chunks_keeps_offsets_and_ids(nlp, monkeypatch
                if q.speaker and q.speaker.entity)
     assert all(set(v.agents + v.patients) <= entity_ids for v in facts.events)
     assert all(v.time in time_ids for v in facts.events if v.time)
+
+
+def test_bad_input_long_short_and_foreign_articles_keep_their_order(nlp, monkeypatch):
+    monkeypatch.setattr(api, "CHUNK_CHARS", 500)
+    items = [{"id": "short1", "text": ENGLISH}, {"id": "long", "text": LONG_PARAGRAPH * 6},
+             {"id": "german", "text": GERMAN}, {"id": "short2", "text": "Joe Biden spoke."}]
+    with pytest.warns(NewsfactsWarning, match="W002"):
+        out = list(extract_many(items, nlp=nlp, batch_size=2))
+    assert [f.article["id"] for f in out] == ["short1", "long", "german", "short2"]
+    assert out[1].article["text"] == LONG_PARAGRAPH * 6 and out[2].entities == []
 
 
 def test_bad_input_over_spacy_max_length_is_parsed():

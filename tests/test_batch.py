@@ -157,5 +157,7 @@ def test_batch_ray_and_local_engines_give_the_same_facts(tmp_path):
     finally:
         ray.shutdown()
     assert local.done == remote.done == 50
-    assert len(remote.peak_worker_rss_mb) == 2
+    # actors start at different times: one may take every chunk of a small run
+    assert 1 <= len(remote.peak_worker_rss_mb) <= 2
+    assert all(mb > 50 for mb in remote.peak_worker_rss_mb.values())
     assert by_id(read_facts(tmp_path / "local")) == by_id(read_facts(tmp_path / "ray"))

@@ -90,6 +90,17 @@ def test_cli_extract_bad_file_among_good_ones(invoke, tmp_path):
     assert "[E009]" in result.stderr and "gone.txt" in result.stderr
 
 
+def test_cli_extract_legacy_and_utf16_files(invoke, tmp_path):
+    text = "The mayor’s café in Zürich reopened on Friday, Helen Ortiz said."
+    (tmp_path / "old.txt").write_bytes(text.encode("cp1252"))
+    (tmp_path / "wide.txt").write_bytes(text.encode("utf-16"))
+    result = invoke(tmp_path, "--format", "jsonl")
+    assert result.exit_code == 0, result.stderr
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["article"]["text"] for r in records] == [text, text]
+    assert "warning: [W001]" in result.stderr and "old.txt" in result.stderr
+
+
 def test_cli_extract_invalid_published_date(invoke):
     result = invoke(DATA / "story.txt", "--published", "next Tuesday")
     assert result.exit_code == 2

@@ -178,3 +178,8 @@ def test_events_time_right_after_an_event_noun_dates_the_noun(events_of):
 def test_events_date_of_time_value(value, date):
     from newsfacts.pipeline.events import date_of
     assert date_of(TimeExpr("T1", 0, 1, "x", "DATE", value)) == date
+
+
+def test_events_noun_premodified_by_a_time_is_an_event(events_of):
+    events, _ = events_of("Tuesday's session was long.", {"Tuesday": "2024-01-23"})
+    assert events["session"].date == "2024-01-23"

@@ -43,6 +43,11 @@ def test_quotes_marks_every_style(text, expected):
     assert inner_texts(text) == expected
 
 
+def test_quotes_marks_nested_styles():
+    text = 'He said: "I read you the question: “Do you agree?” Most said yes." Then he left.'
+    assert inner_texts(text) == [['I read you the question: “Do you agree?” Most said yes.']]
+
+
 def test_quotes_marks_run_over_paragraphs():
     text = "“First paragraph of the quote.\n\n“Second paragraph,” she said.\n"
     assert inner_texts(text) == [["First paragraph of the quote.", "Second paragraph,"]]

@@ -59,7 +59,12 @@ FAMILIES = [
     ("The blast occurred at 10:35 a.m. Friday.", ("10:35 a.m. Friday", "TIME", "2024-01-26T10:35", None)),
     # durations
     ("He spoke for only four minutes.", ("four minutes", "DURATION", "PT4M", None)),
-    ("The feud lasted two decades.", ("two decades", "DURATION", "P2DE", None)),
+    ("The feud lasted two decades.", ("two decades", "DURATION", "P20Y", None)),
+    ("The dynasty ruled for a century.", ("a century", "DURATION", "P100Y", None)),
+    ("Prices will rise over the next couple of years.",
+     ("the next couple of years", "DURATION", "P2Y", None)),
+    ("The answer took a minute and a half.", ("a minute and a half", "DURATION", "PT1M30S", None)),
+    ("The talks lasted two years or so.", ("two years or so", "DURATION", "P2Y", "APPROX")),
     ("They signed a two-year contract.", ("two-year", "DURATION", "P2Y", None)),
     ("Prices rose over the past two months.", ("the past two months", "DURATION", "P2M", None)),
     ("The war lasted more than three years.", ("more than three years", "DURATION", "P3Y", "MORE_THAN")),
@@ -69,6 +74,13 @@ FAMILIES = [
     ("The committee meets every week.", ("every week", "SET", "P1W", None)),
     ("The report is published annually.", ("annually", "SET", "P1Y", None)),
     ("Rates are reviewed each month.", ("each month", "SET", "P1M", None)),
+    ("The show airs Tuesday nights.", ("Tuesday nights", "SET", "XXXX-WXX-2TNI", None)),
+    ("Flights leave on Monday and Tuesday nights.", ("Monday", "SET", "XXXX-WXX-1TNI", None)),
+    # transcribed years after a month or a season
+    ("It began in January nineteen ninety-seven.",
+     ("January nineteen ninety-seven", "DATE", "1997-01", None)),
+    ("It was the winter of nineteen ninety-four.",
+     ("the winter of nineteen ninety-four", "DATE", "1994-WI", None)),
     # vague references
     ("Prices are now falling.", ("now", "DATE", "PRESENT_REF", None)),
     ("The company recently hired a new chief.", ("recently", "DATE", "PAST_REF", None)),
@@ -100,6 +112,18 @@ def test_times_past_friday_in_friday_article_is_that_day(times_of):
 
 def test_times_future_friday_is_the_next_one(times_of):
     assert ("Friday", "DATE", "2024-02-02", None) in times_of("The council will vote Friday.")
+
+
+def test_times_scheduled_weekday_is_the_nearest(times_of):
+    # a past 'planned'/'scheduled' dates an event still to come: the nearest such day
+    found = times_of("Protesters planned a large demonstration on Saturday.")
+    assert ("Saturday", "DATE", "2024-01-27", None) in found
+    assert ("Saturday", "DATE", "2024-01-20", None) in times_of("Protesters marched on Saturday.")
+
+
+def test_times_or_so_ago_keeps_the_whole_phrase(times_of):
+    found = times_of("He arrived a week or so ago.")
+    assert [(t[0], t[3]) for t in found] == [("a week or so ago", "APPROX")]
 
 
 def test_times_month_direction_follows_tense(times_of):

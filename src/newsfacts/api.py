@@ -60,7 +60,8 @@ def extract_article(article: Article, *, nlp: Language | None = None) -> Facts:
         return _not_english(article)
     nlp = nlp or load_nlp()
     chunks = split_chunks(article.text)
-    return facts_of(article, nlp.pipe(chunks, batch_size=1) if len(chunks) > 1 else [nlp(article.text)])
+    docs = nlp.pipe(chunks, batch_size=1) if len(chunks) > 1 else [nlp(article.text)]
+    return facts_of(article, docs)
 
 
 def extract_many(items: Iterable[ArticleLike], *, published: str | None = None,
@@ -273,4 +274,5 @@ def validate(facts: Facts | dict[str, Any]) -> None:
     """Raise NewsfactsError when a record does not follow the newsfacts/1 schema."""
     problems = validation_errors(facts)
     if problems:
-        raise NewsfactsError(Errors.E015.format(count=len(problems), detail="; ".join(problems[:5])))
+        detail = "; ".join(problems[:5])
+        raise NewsfactsError(Errors.E015.format(count=len(problems), detail=detail))

@@ -3,11 +3,13 @@ the spaCy pipeline once; a bounded number of chunks in flight, results in input 
 from __future__ import annotations
 
 import multiprocessing
+import os
 from collections import deque
+from contextlib import contextmanager
 from collections.abc import Iterable, Iterator
 
 from ..article import Article
-from .work import ChunkResult, extract_chunk
+from .work import WORKER_ENV, ChunkResult, extract_chunk
 
 CHUNKS_IN_FLIGHT_PER_WORKER = 2
 _settings: dict = {}
@@ -22,7 +24,9 @@ def run_local(chunks: Iterable[list[Article]], *, workers: int = 1,
         return
     # spawn: a clean interpreter per worker, safe whatever threads the caller runs
     context = multiprocessing.get_context("spawn")
-    with context.Pool(workers, initializer=_init_worker, initargs=(pipeline, batch_size)) as pool:
+    with _environment(WORKER_ENV):  # spawned interpreters read it when they start
+        pool = context.Pool(workers, initializer=_init_worker, initargs=(pipeline, batch_size))
+    with pool:
         pending: deque = deque()
         for chunk in chunks:
             pending.append(pool.apply_async(_work, (chunk,)))
@@ -30,6 +34,20 @@ def run_local(chunks: Iterable[list[Article]], *, workers: int = 1,
                 yield pending.popleft().get()
         while pending:
             yield pending.popleft().get()
+
+
+@contextmanager
+def _environment(values: dict[str, str]) -> Iterator[None]:
+    saved = {key: os.environ.get(key) for key in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
 
 
 def _init_worker(pipeline: str | None, batch_size: int) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import time
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -30,7 +31,8 @@ class ParquetSink:
     def __init__(self, out: str | Path, *, articles_per_file: int = ARTICLES_PER_FILE):
         self.out = Path(out)
         self.articles_per_file = articles_per_file
-        self.run_id = f"{time.strftime('%Y%m%d%H%M%S')}-{os.getpid()}"
+        # unique per sink: a rerun must never overwrite an earlier run's parts
+        self.run_id = f"{time.strftime('%Y%m%d%H%M%S')}-{uuid.uuid4().hex[:8]}"
         self.parts_written = 0
         self.buffer: dict[str, list[dict[str, Any]]] = {t: [] for t in TABLES}
         for table in TABLES:

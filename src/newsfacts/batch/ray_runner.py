@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 
 from ..article import Article
-from .work import (ChunkResult, article_from_json, article_to_json, extract_chunk,
+from .work import (WORKER_ENV, ChunkResult, article_from_json, article_to_json, extract_chunk,
                    result_from_json, result_to_json)
 
 # articles per Ray dataset: the actor pool (and its loaded pipelines) lives for
@@ -72,7 +72,9 @@ def _run_window(window: list[list[Article]], workers: int, pipeline: str | None,
     items: list[dict[str, Any]] = [{"article": article_to_json(a)} for chunk in window for a in chunk]
     dataset = ray.data.from_items(items, override_num_blocks=min(len(window), 200))
     results = dataset.map_batches(
-        ChunkExtractor, batch_size=size, batch_format="numpy", concurrency=workers,
-        num_cpus=1, fn_constructor_args=(pipeline, batch_size))
+        ChunkExtractor, batch_size=size, batch_format="numpy",
+        compute=ray.data.ActorPoolStrategy(size=workers),
+        num_cpus=1, fn_constructor_args=(pipeline, batch_size),
+        runtime_env={"env_vars": WORKER_ENV})
     for row in results.iter_rows():
         yield result_from_json(row["result"])

@@ -14,6 +14,10 @@ from ..pipeline.nlp import load_nlp
 from .tables import TABLES, error_row, facts_to_rows
 
 Rows = dict[str, list[dict[str, Any]]]
+# Workers of both engines run with one fixed string-hash seed, so that output
+# never depends on set iteration order (an extractor that breaks ties by set
+# order would otherwise give different facts in different processes).
+WORKER_ENV = {"PYTHONHASHSEED": "0"}
 
 
 @dataclass

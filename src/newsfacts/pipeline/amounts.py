@@ -74,12 +74,15 @@ _WORD = _alt(NUMBER_WORDS)
 _SCALE = _alt(SCALE_WORDS)
 WORD_NUMBER = (rf"(?:half\s+an?\s+(?:{_SCALE})|an?\s+(?:{_SCALE}|dozen)"
                rf"|(?:{_WORD})(?:(?:\s+and\s+|[\s-]+)(?:{_WORD}|{_SCALE}|dozen))*)")
+FRACTIONS = {"half": 2, "third": 3, "quarter": 4}
+FRACTION_NUMBER = (rf"(?:an?|one|two|three)[\s-]+(?:{_alt(FRACTIONS)})s?\s+of\s+an?\s+"
+                   rf"(?:{_alt(set(SCALE_WORDS) - {'hundred'})})")
 VAGUE_NUMBER = (rf"(?:{_alt(VAGUE)})(?:\s+of\s+(?:{_alt(VAGUE)}))*"
                 rf"|(?:{_spaced(LEX['vague_quantifiers'])})\s+(?:{_alt(set(SCALE_WORDS) - {'hundred'})})")
 CURRENCY_PREFIX = rf"{_alt(SYMBOLS)}|{_alt(CODES)}"
 CORE = re.compile(
     rf"(?<![\w.,:/$\u20ac\u00a3\u00a5-])(?:(?P<cur>{CURRENCY_PREFIX})\s?)?"
-    rf"(?P<num>(?:{DIGITS})|(?i:(?:{WORD_NUMBER}|{VAGUE_NUMBER}))\b)")
+    rf"(?P<num>(?:{DIGITS})|(?i:(?:{FRACTION_NUMBER}|{WORD_NUMBER}|{VAGUE_NUMBER}))\b)")
 NUMBER_ONLY = re.compile(rf"(?:(?P<cur>{CURRENCY_PREFIX})\s?)?(?P<num>(?:{DIGITS})|(?i:{WORD_NUMBER})\b)")
 SCALE_TAIL = re.compile(rf"\s*-?\s*(?i:(?P<word>{_SCALE}))\b"
                         rf"|(?P<space>\s?)(?P<abbr>{_alt(SCALE_ABBR)})(?![A-Za-z])")
@@ -230,6 +233,9 @@ def _read_number(text: str, cur: str | None, start: int, num_start: int, num_tex
     if num_text.lower().split()[0] in VAGUE:
         return _Number(start, num_start, num_start + len(num_text), _vague_value(num_text),
                        True, currency, vague=True)
+    fraction = _fraction_value(num_text)
+    if fraction is not None:
+        return _Number(start, num_start, num_start + len(num_text), fraction, True, currency)
     scale = num_text.lower().split()[-1]
     if scale in SCALE_WORDS and not parse_number_words(num_text):  # "several million"
         return _Number(start, num_start, num_start + len(num_text), Decimal(SCALE_WORDS[scale]),
@@ -240,6 +246,15 @@ def _read_number(text: str, cur: str | None, start: int, num_start: int, num_tex
     value, used = parsed
     scaled = any(w in SCALE_WORDS for w in re.findall(r"[a-z]+", num_text[:used].lower()))
     return _Number(start, num_start, num_start + used, value, scaled, currency)
+
+
+def _fraction_value(phrase: str) -> Decimal | None:
+    """"a quarter of a million" -> 250000, "three quarters of a billion" -> 7.5e8."""
+    words = re.findall(r"[a-z]+", phrase.lower())
+    if len(words) < 5 or words[1].rstrip("s") not in FRACTIONS or words[2] != "of":
+        return None
+    numerator = NUMBER_WORDS.get(words[0], 1)
+    return Decimal(numerator) / FRACTIONS[words[1].rstrip("s")] * SCALE_WORDS[words[-1]]
 
 
 def _symbol_currency(cur: str | None) -> str | None:

@@ -34,6 +34,7 @@ NON_EVENT_ENTS = set(LEX["non_event_entity_types"])
 SUPPORT_VERBS = set(LEX["support_verbs"])
 ANCHOR_PREPS = set(LEX["anchor_prepositions"])
 SIMULTANEITY_MARKS = set(LEX["simultaneity_marks"])
+EVENT_SUFFIXES = tuple(LEX["event_noun_suffixes"])
 NON_TRIGGER_DEPS = {"amod", "compound", "aux", "auxpass", "nmod", "npadvmod", "det", "case", "acomp"}
 ANCHOR_TYPES = {"DATE", "TIME"}
 DAY = re.compile(r"\d{4}-\d\d-\d\d")
@@ -65,8 +66,9 @@ def extract_events(doc: Doc, article: Article, entities: list[Entity],
     quoted = quoted_tokens(doc)
     named_events = {ent.root.i: ent for ent in doc.ents if ent.label_ == "EVENT"}
     inside_names = {t.i for ent in named_events.values() for t in ent if t.i != ent.root.i}
+    timed = timed_nouns(doc, times)
     triggers = [t for t in doc if t.i not in quoted and t.i not in inside_names
-                and (t.i in named_events or is_event_verb(t) or is_event_noun(t))]
+                and (t.i in named_events or t.i in timed or is_event_verb(t) or is_event_noun(t))]
     trigger_ids = {t.i for t in triggers}
     anchors = anchor_times(doc, times, trigger_ids)
     sentence_of = _sentence_index(doc)
@@ -106,6 +108,7 @@ def _sentence_index(doc: Doc) -> list[TextSpan]:
 
 def is_event_verb(token: Token) -> bool:
     return (token.pos_ == "VERB" and token.lemma_.lower() not in NON_EVENT_VERBS
+            and token.text[:1] not in ("'", "\u2019")  # "he's", "they're": copulas and auxiliaries
             and token.dep_ not in NON_TRIGGER_DEPS and token.ent_type_ not in NON_EVENT_ENTS
             and not _noun_modifier(token) and not _going_to(token))
 
@@ -129,6 +132,21 @@ def is_event_noun(token: Token) -> bool:
     listed = token.lemma_.lower() in EVENT_NOUNS or token.lower_ in EVENT_NOUNS
     return (token.pos_ == "NOUN" and listed and token.lower_ not in PLURAL_NOT_EVENTS
             and token.ent_type_ not in NON_EVENT_ENTS and not _premodifier(token))
+
+
+def timed_nouns(doc: Doc, times: list[TimeExpr]) -> set[int]:
+    """Deverbal nouns a date or time premodifies ("Tuesday's session", "the
+    2019 interview"): events even when the lexicon does not list them."""
+    found: set[int] = set()
+    for time in times:
+        span = doc.char_span(time.start, time.end, alignment_mode="expand") if time.type in ANCHOR_TYPES else None
+        if span is None or len(span) == 0:
+            continue
+        noun = span.root.head  # a premodifier: after the time, not in a phrase that may hang anywhere
+        if (span.root.dep_ in ("poss", "compound", "nmod") and noun.pos_ == "NOUN" and noun.i >= span.end
+                and noun.lemma_.lower().endswith(EVENT_SUFFIXES)):
+            found.add(noun.i)
+    return found
 
 
 def _premodifier(noun: Token) -> bool:

@@ -23,6 +23,7 @@ import sqlite3
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .names import acronym, context_words, is_proper, person_tokens, thing_key
 
@@ -122,13 +123,11 @@ def add_context(candidates: list[Candidate]) -> None:
     for c in candidates:
         by_article[c.article].append(c)
     for members in by_article.values():
-        refs = {id(c): entity_ref_keys(c) for c in members if c.type in CONTEXT_TYPES}
+        refs = {id(c): entity_ref_keys(c) for c in members}
+        shared = {r for c in members if c.type in CONTEXT_TYPES for r in refs[id(c)] if len(r) > 4}
         for c in members:
-            own = refs.get(id(c), set()) | entity_ref_keys(c)
-            for k, keys in refs.items():
-                if k != id(c):
-                    c.context |= {r for r in keys - own if len(r) > 4}
-            c.context |= attribute_words(c)
+            # another entity that goes by the same key as c is c itself, for context purposes
+            c.context |= (shared - refs[id(c)]) | attribute_words(c)
 
 
 def drop_common_context(candidates: list[Candidate]) -> None:
@@ -316,9 +315,14 @@ def load_candidates(conn: sqlite3.Connection) -> list[Candidate]:
     rows = conn.execute("SELECT e.id, a.content_hash, e.local_id, e.name, e.type, e.attributes"
                         " FROM entities e JOIN articles a ON a.id = e.article_id")
     return [Candidate(key=(digest, local), type=etype, name=name,
-                      names=sorted(set(names.get(eid, []))),
-                      attributes=json.loads(attrs or "{}"), ref=eid)
+                      names=sorted(set(names.get(eid, []))), attributes=parse_attributes(attrs), ref=eid)
             for eid, digest, local, name, etype, attrs in rows]
+
+
+@lru_cache(maxsize=50_000)
+def parse_attributes(data: str | None) -> dict:
+    """Entity attributes from their JSON (cached: many entities carry the same ones, often none)."""
+    return json.loads(data or "{}")
 
 
 def resolve_archive(conn: sqlite3.Connection) -> int:

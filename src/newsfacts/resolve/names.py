@@ -18,6 +18,7 @@ def lexicon() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in raw.items() if not k.startswith("_")}
 
 
+@lru_cache(maxsize=200_000)
 def plain(text: str) -> str:
     """Lowercase ASCII text without accents or possessive endings."""
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
@@ -30,15 +31,21 @@ def words(text: str) -> list[str]:
 
 def person_tokens(name: str) -> list[str]:
     """The name words of a person: no titles, initials or suffixes ("Donald J. Trump Jr." -> donald trump)."""
+    return list(_person_tokens(name))
+
+
+@lru_cache(maxsize=200_000)
+def _person_tokens(name: str) -> tuple[str, ...]:
     lex = lexicon()
     tokens = words(name)
     while tokens and tokens[0] in lex["person_prefixes"]:
         tokens = tokens[1:]
     while tokens and tokens[-1] in lex["person_suffixes"]:
         tokens = tokens[:-1]
-    return [t for t in tokens if len(t) > 1] or tokens
+    return tuple([t for t in tokens if len(t) > 1] or tokens)
 
 
+@lru_cache(maxsize=200_000)
 def thing_key(name: str) -> str:
     """The comparison key of an organisation, place or product ("The Apple Inc." -> apple)."""
     lex = lexicon()
@@ -50,6 +57,7 @@ def thing_key(name: str) -> str:
     return " ".join(tokens)
 
 
+@lru_cache(maxsize=200_000)
 def is_proper(text: str) -> bool:
     """A name, not a description: it has a capitalised word ("Kaplan", not "the judge")."""
     return any(any(ch.isupper() for ch in w) for w in text.split()

@@ -158,7 +158,7 @@ def cluster_others(mentions: list[Mention], lex: Lexicon) -> list[Cluster]:
         next(known for c, _, known in forms if c is match).update(keys)
     for cluster in clusters:
         labels = [m.label for m in cluster.mentions]
-        cluster.label = max(set(labels), key=labels.count)
+        cluster.label = max(dict.fromkeys(labels), key=labels.count)  # ties: first seen, not hash order
     return clusters
 
 

@@ -20,7 +20,9 @@ CARRY_PARAGRAPHS = 2      # a quote-only paragraph inherits the speaker this far
 # a full stop that ends a sentence (not "Mr." or an initial)
 SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bSen)(?<!\bRep)"
                           r"(?<!\bGov)(?<!\bGen)(?<!\bJr)(?<!\bSr)(?<!\b[A-Z])[.!?]\s")
-DASH_SIGNATURE = re.compile(r"[ \t]*([―—–]|--)[ \t\xa0]*([A-Z](?:\b[A-Z]\.|[^\n.,;:!?]){1,60}?)[ \t\xa0]*(?=[.\n]|$)")
+DASH_SIGNATURE = re.compile(r"[ \t]*([―—–]|--)[ \t\xa0]*"                  # the dash
+                            r"([A-Z](?:\b[A-Z]\.|[^\n.,;:!?]){1,60}?)"         # the name
+                            r"[ \t\xa0]*(?=[.\n]|$)")
 SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with",
                "by", "from", "de", "la", "vs.", "v."}
 TITLE_BEFORE = re.compile(r"(show|program|programme|series|column|book|novel|film|movie|song|"
@@ -74,10 +76,6 @@ def assemble(doc: Doc, text: str, quoted: list[Quoted], attributions: list[Attri
     found = [f for f in found if f.source is not None or f.kind == "direct"]
     found.sort(key=lambda f: f.start)
     return found
-
-
-def _direct(q: Quoted, a_like) -> Found:
-    return Found(content=list(q.outer), inner=list(q.parts), kind="direct")
 
 
 def _link(text: str, a: Attribution, quoted: list[Quoted], used: set[int]) -> Found | None:
@@ -263,7 +261,8 @@ def _in_quote(token: Token, q: Quoted) -> bool:
 def _clear_between(text: str, q: Quoted, verb: Token, side: str) -> bool:
     if side == "after":
         gap = text[q.outer_end:verb.idx]
-        ends_clause = text[q.end - 1:q.end] in ",.!?—-" or gap.lstrip()[:1] == ","
+        # "...," she said / "Why?" he asked; after a full stop a new sentence begins
+        ends_clause = text[q.end - 1:q.end] in ",!?—-" or gap.lstrip()[:1] == ","
         return ends_clause and not SENTENCE_END.search(gap) and not re.search(r"\n|[“\"]", gap)
     gap = text[verb.idx + len(verb):q.outer_start]
     if re.search(r"[.!?]\s|[”\"]", gap) or len(gap) > 40:
@@ -272,20 +271,33 @@ def _clear_between(text: str, q: Quoted, verb: Token, side: str) -> bool:
 
 
 def _colon_source(doc: Doc, text: str, q: Quoted) -> Found | None:
-    """Speaker: "quote" (a short name or noun phrase, then a colon)."""
-    line_start = max(text.rfind("\n", 0, q.outer_start) + 1, q.outer_start - 80)
+    """Speaker: "quote" -- a short name or noun phrase, then a colon or dash,
+    before the quote on its line, or as the whole previous line ("Jane Doe
+    continued:"). A verb at the end of the phrase is the cue ("continued:")."""
+    line_start = text.rfind("\n", 0, q.outer_start) + 1
+    previous_line = not text[line_start:q.outer_start].strip() and line_start > 0
+    if previous_line:
+        line_start = text.rfind("\n", 0, text[:line_start].rstrip().__len__()) + 1
+        end = len(text[:q.outer_start].rstrip())
+        if text[end - 1:end] != ":":
+            return None
+    line_start = max(line_start, q.outer_start - 80)
     prefix = text[line_start:q.outer_start]
     m = re.search(r"([^.!?:\n―—–]{1,60})\s?[:―—–]\s*$", prefix)
     if not m:
         return None
     span = doc.char_span(line_start + m.start(1), line_start + m.end(1), alignment_mode="contract")
-    if span is None or len(span) > 8 or not any(t.pos_ == "PROPN" or t.pos_ == "NOUN" for t in span):
+    names = ("PROPN",) if previous_line else ("PROPN", "NOUN")
+    if span is None or len(span) > 8 or not any(t.pos_ in names for t in span):
         return None
     colon = line_start + m.end(1) + len(prefix[m.end(1):]) - len(prefix[m.end(1):].lstrip())
     colon = colon if text[colon] in ":―—–" else line_start + m.end(1)
-    head = span.root
-    return Found(content=list(q.outer), inner=list(q.parts), kind="direct", cue=(colon, colon + 1),
-                 source=(span.start_char, span.end_char), source_token=head, score=0.3)
+    cue_start = colon
+    if len(span) > 1 and span[-1].pos_ == "VERB":
+        cue_start, span = span[-1].idx, span[:-1]
+    return Found(content=list(q.outer), inner=list(q.parts), kind="direct",
+                 cue=(cue_start, colon + 1), source=(span.start_char, span.end_char),
+                 source_token=span.root, score=0.3)
 
 
 def _dash_source(doc: Doc, text: str, q: Quoted) -> Found | None:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from spacy.tokens import Token
 
-from .lexicon import CueLexicon, cue_key
+from .lexicon import CueLexicon
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "patterns" / "quote_cue_model.json"
 CANDIDATE_POS = {"VERB", "AUX", "NOUN", "ADP", "PUNCT", "PROPN"}

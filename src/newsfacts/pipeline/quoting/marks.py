@@ -68,10 +68,16 @@ def _is_double(mark: str) -> bool:
     return mark in ('"', "``", "''") or mark in DOUBLE_OPEN + DOUBLE_CLOSE
 
 
+def _family(mark: str) -> str:
+    """Straight marks pair with straight ones, typographic with typographic,
+    so that "He said “this” to me" nests instead of crossing."""
+    return "straight" if mark in ('"', "``", "''", "'") else "typographic"
+
+
 def _pair_paragraph(text: str, start: int, end: int, double: bool):
     """Pairs (open_start, open_end, close_start, close_end) in text[start:end],
-    and the position of a trailing unclosed opening mark (or None)."""
-    pairs, pending = [], None
+    outermost only, and the position of a trailing unclosed opening mark (or None)."""
+    pairs, stack = [], []  # stack: (start, end, family)
     for m in _MARK.finditer(text, start, end):
         mark = m.group()
         if _is_double(mark) != double:
@@ -79,16 +85,31 @@ def _pair_paragraph(text: str, start: int, end: int, double: bool):
         role = _role(text, m.start(), m.end(), mark)
         if role is None:
             continue
-        if pending is None:
-            if role in ("open", "either"):
-                pending = (m.start(), m.end())
-            continue
-        if role in ("close", "either"):
-            pairs.append((pending[0], pending[1], m.start(), m.end()))
-            pending = None
-        elif role == "open":
-            pending = (m.start(), m.end())  # an unmatched opener: restart here
-    return pairs, pending
+        family = _family(mark)
+        same = [k for k, entry in enumerate(stack) if entry[2] == family]
+        if role == "close" or role == "either" and same:
+            if not stack:
+                continue
+            k = same[-1] if same else len(stack) - 1
+            opener = stack[k]
+            del stack[k:]
+            pairs.append((opener[0], opener[1], m.start(), m.end()))
+        elif stack and stack[-1][2] == family:
+            stack[-1] = (m.start(), m.end(), family)  # an unmatched opener: restart here
+        else:
+            stack.append((m.start(), m.end(), family))
+    pending = (stack[0][0], stack[0][1]) if stack else None
+    return _outermost(pairs), pending
+
+
+def _outermost(pairs):
+    pairs = sorted(pairs)
+    kept = []
+    for pair in pairs:
+        if kept and pair[3] <= kept[-1][3]:
+            continue  # nested inside the previous pair
+        kept.append(pair)
+    return kept
 
 
 def _paragraphs(text: str):
@@ -118,27 +139,14 @@ def find_quoted(text: str) -> list[Quoted]:
 
 def _find(text: str, double: bool) -> list[Quoted]:
     found: list[Quoted] = []
-    running: Quoted | None = None
+    running: Quoted | None = None  # a quote left open at the end of a paragraph
     for p_start, p_end in _paragraphs(text):
         scan_from = p_start
         if running is not None:
-            opener = _starts_with_open(text, p_start, p_end) if double else None
-            if opener is None:
-                running = None  # the quote did not continue: drop the unclosed opener
-            else:
-                scan_from = opener[1]
-                pairs, pending = _pair_paragraph(text, scan_from, p_end, double)
-                close = _first_close(text, scan_from, p_end, double)
-                if close is not None:
-                    running.parts.append((opener[1], close[0]))
-                    running.outer.append((opener[0], close[1]))
-                    found.append(running)
-                    running = None
-                    scan_from = close[1]
-                else:
-                    running.parts.append((opener[1], _rstrip(text, opener[1], p_end)))
-                    running.outer.append((opener[0], p_end))
-                    continue
+            scan_from = _continue(text, running, p_start, p_end, found)
+            if scan_from is None:
+                continue  # the quote runs on through this whole paragraph
+            running = None
         pairs, pending = _pair_paragraph(text, scan_from, p_end, double)
         for o_start, o_end, c_start, c_end in pairs:
             if c_start - o_end <= MAX_QUOTE_CHARS and text[o_end:c_start].strip():
@@ -149,11 +157,25 @@ def _find(text: str, double: bool) -> list[Quoted]:
     return [_trim(text, q) for q in found]
 
 
-def _first_close(text, start, end, double):
-    for m in _MARK.finditer(text, start, end):
-        if _is_double(m.group()) == double and _role(text, m.start(), m.end(), m.group()) in ("close", "either"):
-            return m.start(), m.end()
-    return None
+def _continue(text: str, running: Quoted, p_start: int, p_end: int,
+              found: list[Quoted]) -> int | None:
+    """Extend a running quote into the next paragraph when that paragraph
+    reopens with a mark of the same family: None while it runs on, else the
+    position after which the paragraph is scanned as usual."""
+    opener = _starts_with_open(text, p_start, p_end)
+    first_mark = text[running.outer_start:running.outer_start + 2]
+    if opener is None or _family(text[opener[0]:opener[1]]) != _family(first_mark[:1]):
+        return p_start  # it did not continue: the unclosed opener is dropped
+    pairs, pending = _pair_paragraph(text, opener[0], p_end, True)
+    close = next((p for p in pairs if p[0] == opener[0]), None)
+    if close is None:
+        running.parts.append((opener[1], _rstrip(text, opener[1], p_end)))
+        running.outer.append((opener[0], p_end))
+        return None
+    running.parts.append((opener[1], close[2]))
+    running.outer.append((opener[0], close[3]))
+    found.append(running)
+    return close[3]
 
 
 def _rstrip(text: str, start: int, end: int) -> int:

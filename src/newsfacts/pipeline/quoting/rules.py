@@ -3,7 +3,7 @@ its source (the subject, or the subject it inherits) and its content (the
 children the lexicon says carry the content)."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
@@ -27,23 +27,29 @@ class Attribution:
     source_token: Token | None = None
     cue_token: Token | None = None
     score: float = 0.0
-    kind: str = "indirect"
-    carried: bool = False
     needs_quote: bool = False   # keep only when its content is or holds a quotation
-    partials: list[Span] = field(default_factory=list)
-
-    @property
-    def start(self) -> int:
-        return self.content[0][0]
-
-    @property
-    def end(self) -> int:
-        return self.content[-1][1]
 
 
 def token_span(tokens) -> Span:
     tokens = [t for t in tokens if not t.is_space]
     return min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens)
+
+
+def speaker_tokens(head: Token, bounds: Span) -> list[Token]:
+    """The speaker's phrase, without a participle clause after a comma ("the
+    mayor, speaking at the rally,"): PolNeAR leaves 80% of those out."""
+    dropped = {t.i for d in head.subtree if d.dep_ == "acl" and d.i > head.i
+               and d.left_edge.i > 0 and d.doc[d.left_edge.i - 1].text == ","
+               for t in d.subtree}
+    tokens = [t for t in head.subtree if t.i not in dropped and bounds[0] <= t.idx < bounds[1]]
+    return _contiguous_prefix(tokens) if dropped else tokens
+
+
+def _contiguous_prefix(tokens: list[Token]) -> list[Token]:
+    for k in range(1, len(tokens)):
+        if tokens[k].i != tokens[k - 1].i + 1:
+            return tokens[:k]
+    return tokens
 
 
 def source_span(tokens: list[Token], text: str) -> Span:
@@ -122,7 +128,7 @@ def _verb_cue(verb: Token, key: str, lexicon: CueLexicon, text: str) -> Attribut
     source_token = find_source(verb, key, lexicon)
     source = None
     if source_token is not None:
-        source_tokens = trim([t for t in source_token.subtree if bounds[0] <= t.idx < bounds[1]])
+        source_tokens = trim(speaker_tokens(source_token, bounds))
         if source_tokens and source_tokens[0].dep_ == "prep" and source_tokens[0].head == verb:
             source_tokens = source_tokens[1:]  # "by X" -> X
         source = source_span(source_tokens, text) if source_tokens else None

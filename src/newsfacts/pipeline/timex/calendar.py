@@ -8,6 +8,7 @@ SEASON_OF_MONTH = {12: "WI", 1: "WI", 2: "WI", 3: "SP", 4: "SP", 5: "SP",
                    6: "SU", 7: "SU", 8: "SU", 9: "FA", 10: "FA", 11: "FA"}
 SEASON_ORDER = ["WI", "SP", "SU", "FA"]
 TIME_UNITS = {"H", "MIN", "S"}
+YEARS_PER_UNIT = {"DE": 10, "CE": 100}
 # A month name this close to the DCT month is taken as the nearest one, whatever the tense.
 MONTH_WINDOW = 31
 
@@ -107,10 +108,13 @@ def season_year(dct: date, season: str, direction: int) -> int:
 
 
 def duration_value(amount, unit: str, quarters_as_months: bool = True) -> str:
-    """P3Y, PT4M, PXD ...: amount is a number or 'X'. ISO 8601 has no quarter unit, so
-    quarters become months (P9M for 'three quarters') unless asked otherwise."""
+    """P3Y, PT4M, PXD ...: amount is a number or 'X'. ISO 8601 has no quarter, decade or
+    century unit, so quarters become months (P9M for 'three quarters') unless asked
+    otherwise, and decades and centuries years (P20Y, as TimeBank and MEANTIME write them)."""
     if unit == "Q" and quarters_as_months:
         amount, unit = (amount * 3 if amount != "X" else "X"), "M"
+    if unit in YEARS_PER_UNIT:  # nor a decade or century unit: 'two decades' is P20Y
+        amount, unit = (amount * YEARS_PER_UNIT[unit] if amount != "X" else "X"), "Y"
     if isinstance(amount, float):
         amount = int(amount) if amount.is_integer() else amount
     if isinstance(amount, float):  # 2.5 years -> P2Y6M: the half in the next smaller unit

@@ -84,8 +84,10 @@ class Scanner(DateRules, RelativeRules, DurationRules):
         if word in ("a", "an") and self.w(i + 1) in ("few", "couple"):
             end = i + 2 + (self.w(i + 2) == "of")
             return end, ("X" if self.w(i + 1) == "few" else 2)
+        if word == "couple" and self.w(i + 1) == "of":
+            return i + 2, 2  # 'the next couple of years' is two, as 'a couple of'
         if word in VAGUE_NUMBERS:
-            return i + 1 + (self.w(i + 1) == "of" and word == "couple"), "X"
+            return i + 1, "X"
         if NUMBER.match(word):
             value = float(word.replace(",", ""))
             if self.w(i + 1) == "1/2":

@@ -95,8 +95,11 @@ class DateRules:
                 j += 1
         k = j + (self.w(j) == ",")
         year = self.year_at(k) if self.w(k) != "of" else self.year_at(k + 1)
+        spoken = None if year else self._spoken_year_at(k + (self.w(k) == "of"))
         if year:
             j = k + 1 + (self.w(k) == "of")
+        elif spoken:
+            year, j = spoken
         elif day is None and self.w(j) == "'" and re.fullmatch(r"\d\d", self.w(j + 1)):
             year, j = 1900 + int(self.w(j + 1)), j + 2
         elif self._relative_year_at(j + (self.w(j) == "of")) is not None:
@@ -155,8 +158,21 @@ class DateRules:
         if dated:
             dated.start = i
             return dated
+        weekly = self._weekly_part_of_day(j)
+        if weekly:
+            return Found(i, j + 1 if weekly[0] == j else j, "SET",
+                         f"XXXX-WXX-{WEEKDAYS[bare]}T{weekly[1]}")
         day = self._weekday_date(i, WEEKDAYS[bare])
         return self._with_part_of_day(i, j, day)
+
+    def _weekly_part_of_day(self, j: int) -> tuple[int, str] | None:
+        """(index, part) of a plural part of day after a weekday: 'Tuesday nights', and
+        'Monday and Tuesday nights' for Monday; such a weekday is a SET."""
+        k = j + 2 if self.w(j) in ("and", "or", ",") and self.w(j + 1) in WEEKDAYS else j
+        word = self.w(k)
+        if word.endswith("s") and word[:-1] in PARTS_OF_DAY:
+            return k, PARTS_OF_DAY[word[:-1]]
+        return None
 
     def _weekday_date(self, i: int, weekday: int) -> date | None:
         if self.dct is None:
@@ -270,14 +286,22 @@ class DateRules:
         year = SPOKEN_CENTURIES[word] + number[1]
         return Found(i, number[0], "DATE", str(year), keep_the=False, year=year)
 
+    def _spoken_year_at(self, k: int) -> tuple[int, int] | None:
+        """(year, end) of a transcribed year at k: 'January nineteen ninety-seven'."""
+        found = self.spoken_year(k, False) if self.w(k) in SPOKEN_CENTURIES else None
+        return (found.year, found.end) if found else None
+
     def season(self, i: int, has_the: bool) -> Found | None:
         word = self.w(i)
         if word not in SEASONS or self.doc[i].pos_ not in ("NOUN", "PROPN"):
             return None
         end = i + 1
         year = self.year_at(end) or (self.year_at(end + 1) if self.w(end) == "of" else None)
+        spoken = None if year else self._spoken_year_at(end + (self.w(end) == "of"))
         if year:
             end += 1 + (self.w(end) == "of")
+        elif spoken:
+            year, end = spoken
         elif self.w(i - 1) not in SEASON_CUES or self.w(end) == "of":
             return None
         if year is None:

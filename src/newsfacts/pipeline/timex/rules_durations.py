@@ -26,9 +26,16 @@ class DurationRules:
         if unit is None or unit == "WE" or self._rejected(i, end, unit, amount, hyphen):
             return None
         end += 1
-        return self._ago(i, end, amount, unit) or Found(
+        if not hyphen and amount != "X" and self.low[end:end + 3] in (["and", "a", "half"],
+                                                                    ["and", "an", "half"]):
+            amount, end = amount + 0.5, end + 3  # 'a minute and a half'
+        or_so = self.low[end:end + 2] == ["or", "so"]
+        end += 2 * or_so  # 'a week or so ago', 'two years or so'
+        found = self._ago(i, end, amount, unit) or Found(
             i, end, "DURATION", cal.duration_value(amount, unit), quantity=True,
             keep_the=not hyphen)
+        found.mod = "APPROX" if or_so else found.mod
+        return found
 
     def _rate(self, i: int, end: int) -> Found | None:
         """'a year' after an amount or a count of times is a SET: '$5 a year', 'twice a week'."""

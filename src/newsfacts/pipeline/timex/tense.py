@@ -9,6 +9,8 @@ FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 FUTURE_CUES = {"plan", "expect", "schedule", "intend", "hope", "want", "aim", "set",
                "due", "propose", "prepare", "seek", "vow", "promise", "threaten", "likely",
                "go", "scheduled", "poised", "slate", "need"}
+# Past-tense verbs whose dated object is still to come: the nearest date, not the last one.
+SCHEDULING_VERBS = {"plan", "schedule", "slate", "reschedule"}
 
 
 def governing_verb(token: Token) -> Token | None:
@@ -65,4 +67,9 @@ def has_future_aux(token: Token) -> bool:
 def direction_of(token: Token) -> int:
     """PAST (-1), PRESENT (0) or FUTURE (+1) for a time expression headed by token."""
     verb = governing_verb(token)
-    return verb_tense(verb) if verb is not None else PRESENT
+    if verb is None:
+        return PRESENT
+    tense = verb_tense(verb)
+    if tense == PAST and verb.lemma_ in SCHEDULING_VERBS:
+        return PRESENT  # 'planned a rally on Saturday': the date follows the planning
+    return tense

@@ -1,0 +1,142 @@
+"""Batch throughput on the PolNeAR train texts, the four settings side by side.
+
+Usage:
+    python benchmarks/batch_throughput.py [--texts DIR] [--limit N] [--workers 2]
+                                          [--settings parse,extract,local,ray]
+
+(a) parse: spaCy's nlp.pipe alone, one process;
+(b) extract: newsfacts.extract_many (parse + every extractor), one process;
+(c) local: newsfacts.batch.run, local engine, --workers processes, reading a
+    jsonl and writing the Parquet tables (worker start-up included);
+(d) ray: the same with the Ray engine and --workers actors (the local Ray
+    instance is started before the clock starts, as a cluster would be running;
+    actor start-up and pipeline loading are included).
+Prints articles/s, the ratios the issue asks for ((b)/(a) >= 0.8, (c)/(b) and
+(d)/(b) >= 1.6), each worker's peak memory, the load average around each
+setting, and whether (b), (c) and (d) give identical facts.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_TEXTS = Path(os.environ.get("NEWSFACTS_SHARED_DATA", ROOT.parent / "shared" / "data")
+                     ) / "polnear" / "train" / "text"
+
+
+def load_articles(folder: Path, limit: int | None) -> list[dict]:
+    """The texts as jsonl-style dicts, dated from metadata.tsv beside text/ when present."""
+    metadata = [m for m in (folder.parent / "metadata.tsv", folder.parent.parent / "metadata.tsv")
+                if m.exists()]
+    dates = read_dates(metadata[0]) if metadata else {}
+    paths = sorted(folder.glob("*.txt"))[:limit]
+    return [{"id": p.stem, "text": p.read_text(encoding="utf-8"), "published": dates.get(p.stem)}
+            for p in paths]
+
+
+def read_dates(metadata: Path) -> dict[str, str]:
+    if not metadata.exists():
+        return {}
+    rows = [line.split("\t") for line in metadata.read_text(encoding="utf-8").splitlines()]
+    name, date = rows[0].index("filename"), rows[0].index("publication_date")
+    return {Path(row[name]).stem: row[date] for row in rows[1:] if len(row) > date}
+
+
+def own_peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def bench_parse(articles: list[dict], batch_size: int) -> dict:
+    from newsfacts import load_nlp
+    nlp = load_nlp()
+    list(nlp.pipe(["Warm up the pipeline."]))
+    started = time.perf_counter()
+    for _ in nlp.pipe((a["text"] for a in articles), batch_size=batch_size):
+        pass
+    return {"seconds": time.perf_counter() - started, "peak_mb": {"main": round(own_peak_mb(), 1)}}
+
+
+def bench_extract(articles: list[dict], batch_size: int, keep: dict) -> dict:
+    from newsfacts import load_nlp
+    from newsfacts.api import extract_many
+    nlp = load_nlp()
+    started = time.perf_counter()
+    records = [f.to_dict() for f in extract_many(articles, nlp=nlp, batch_size=batch_size)]
+    seconds = time.perf_counter() - started
+    keep["extract"] = {r["article"]["id"]: r for r in records}
+    return {"seconds": seconds, "peak_mb": {"main": round(own_peak_mb(), 1)}}
+
+
+def bench_batch(source: Path, out: Path, engine: str, workers: int, batch_size: int,
+                keep: dict) -> dict:
+    from newsfacts.batch import read_facts, run
+    if engine == "ray":
+        import ray
+        if not ray.is_initialized():
+            ray.init(num_cpus=workers, include_dashboard=False, log_to_driver=False)
+    report = run([source], out, engine=engine, workers=workers, batch_size=batch_size)
+    keep[engine] = {r["article"]["id"]: r for r in read_facts(out)}
+    return {"seconds": report.seconds, "peak_mb": report.peak_worker_rss_mb,
+            "done": report.done, "failed": report.failed}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--texts", type=Path, default=DEFAULT_TEXTS)
+    parser.add_argument("--limit", type=int)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--batch-size", type=int, default=16)
+    parser.add_argument("--settings", default="parse,extract,local,ray")
+    args = parser.parse_args()
+    articles = load_articles(args.texts, args.limit)
+    settings = args.settings.split(",")
+    keep: dict = {}
+    results: dict[str, dict] = {}
+    with tempfile.TemporaryDirectory(prefix="nf_batch_bench_") as tmp:
+        source = Path(tmp) / "articles.jsonl"
+        source.write_text("".join(json.dumps(a) + "\n" for a in articles), encoding="utf-8")
+        for name in settings:
+            load_before = os.getloadavg()[0]
+            if name == "parse":
+                result = bench_parse(articles, args.batch_size)
+            elif name == "extract":
+                result = bench_extract(articles, args.batch_size, keep)
+            else:
+                result = bench_batch(source, Path(tmp) / name, name, args.workers,
+                                     args.batch_size, keep)
+            result["load"] = (round(load_before, 2), round(os.getloadavg()[0], 2))
+            result["rate"] = len(articles) / result["seconds"]
+            results[name] = result
+            print(f"  {name}: {result['rate']:.2f} articles/s", flush=True)
+    report(results, len(articles), args.workers, keep)
+
+
+def report(results: dict[str, dict], count: int, workers: int, keep: dict) -> None:
+    labels = {"parse": "(a) spaCy parse alone, 1 process", "extract": "(b) extract, 1 process",
+              "local": f"(c) batch local engine, {workers} processes",
+              "ray": f"(d) batch Ray engine, {workers} actors"}
+    print(f"\n{count} articles, {os.cpu_count()} CPUs")
+    print(f"{'setting':<38}{'articles/s':>11}{'seconds':>9}  {'load avg before/after':<22}peak MiB per worker")
+    for name, r in results.items():
+        print(f"{labels[name]:<38}{r['rate']:>11.2f}{r['seconds']:>9.1f}  "
+              f"{str(r['load']):<22}{', '.join(f'{v:.0f}' for v in r['peak_mb'].values())}")
+    rate = {name: r["rate"] for name, r in results.items()}
+    if "parse" in rate and "extract" in rate:
+        print(f"(b)/(a) = {rate['extract'] / rate['parse']:.2f}  (target >= 0.80)")
+    for name in ("local", "ray"):
+        if name in rate and "extract" in rate:
+            print(f"({'c' if name == 'local' else 'd'})/(b) = {rate[name] / rate['extract']:.2f}  (target >= 1.6)")
+    if len(keep) > 1:
+        first, *others = keep
+        same = all(keep[o] == keep[first] for o in others)
+        print(f"identical facts across {', '.join(keep)}: {same}")
+
+
+if __name__ == "__main__":
+    main()
