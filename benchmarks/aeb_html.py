@@ -84,11 +84,14 @@ def main() -> None:
     ours: dict[int, list] = {1: [], SHINGLE: []}
     plain: dict[int, list] = {1: [], SHINGLE: []}
     meta = Counter()
+    ours_seconds = 0.0
     started = time.perf_counter()
     for key in keys:
         html = gzip.decompress((args.aeb / "html" / f"{key}.html.gz").read_bytes()).decode("utf-8", "replace")
         url, gold = truth[key].get("url"), truth[key].get("articleBody", "")
+        clock = time.perf_counter()
         fields = html_fields(html, url=url) or {}
+        ours_seconds += time.perf_counter() - clock
         baseline = extract(html, url=url) or ""
         for n in (1, SHINGLE):
             ours[n].append(page_scores(gold, fields.get("text", ""), n))
@@ -96,7 +99,8 @@ def main() -> None:
         count_metadata(meta, html, fields)
     seconds = time.perf_counter() - started
     print(f"AEB: {len(keys)} pages, {seconds:.0f} s for both extractions "
-          f"({len(keys) / seconds:.1f} pages/s), load average {os.getloadavg()[0]:.1f}")
+          f"({len(keys) / seconds:.1f} pages/s); ours alone {ours_seconds / len(keys) * 1000:.0f} ms "
+          f"a page; load average {os.getloadavg()[0]:.1f}")
     print(f"{'extractor':<34}{'token P':>9}{'token R':>9}{'token F1':>9}"
           f"{'shingle P':>11}{'shingle R':>11}{'shingle F1':>11}")
     for name, scores in (("newsfacts (ingest.html)", ours), ("trafilatura.extract defaults, here", plain)):

@@ -20,7 +20,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import tempfile
 import time
 from pathlib import Path
@@ -49,7 +48,8 @@ def read_dates(metadata: Path) -> dict[str, str]:
 
 
 def own_peak_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    from newsfacts.batch.work import peak_rss_mb
+    return peak_rss_mb()
 
 
 def bench_parse(articles: list[dict], batch_size: int) -> dict:
@@ -82,6 +82,10 @@ def bench_batch(source: Path, out: Path, engine: str, workers: int, batch_size: 
             ray.init(num_cpus=workers, include_dashboard=False, log_to_driver=False)
     report = run([source], out, engine=engine, workers=workers, batch_size=batch_size)
     keep[engine] = {r["article"]["id"]: r for r in read_facts(out)}
+    files = [p for p in out.rglob("*.parquet")]
+    size = sum(p.stat().st_size for p in files)
+    print(f"  {engine}: {len(files)} Parquet files, {size / max(report.done, 1) / 1024:.1f} KiB "
+          f"per article", flush=True)
     return {"seconds": report.seconds, "peak_mb": report.peak_worker_rss_mb,
             "done": report.done, "failed": report.failed}
 

@@ -161,3 +161,36 @@ def test_batch_ray_and_local_engines_give_the_same_facts(tmp_path):
     assert 1 <= len(remote.peak_worker_rss_mb) <= 2
     assert all(mb > 50 for mb in remote.peak_worker_rss_mb.values())
     assert by_id(read_facts(tmp_path / "local")) == by_id(read_facts(tmp_path / "ray"))
+
+
+def test_batch_reports_an_article_that_fails_and_goes_on(tmp_path, monkeypatch):
+    import newsfacts.api
+    real_facts_of = newsfacts.api.facts_of
+
+    def facts_of(article, docs):
+        if article.id == "a001":
+            raise ValueError("extractor bug")
+        return real_facts_of(article, docs)
+    monkeypatch.setattr(newsfacts.api, "facts_of", facts_of)
+    source = write_jsonl(tmp_path / "in.jsonl", make_articles(3))
+    report = run([source], tmp_path / "out", workers=1)
+    assert (report.done, report.failed) == (2, 1)
+    assert [(e["article_id"], e["stage"]) for e in read_errors(tmp_path / "out")] == [("a001", "extract")]
+    assert "extractor bug" in read_errors(tmp_path / "out")[0]["reason"]
+    assert run([source], tmp_path / "out", workers=1).skipped == 3
+
+
+def test_batch_sources_read_every_kind_in_a_folder(tmp_path):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from newsfacts.article import Article
+    from newsfacts.batch import iter_sources
+    (tmp_path / "story.txt").write_text(make_articles(1)[0]["text"], encoding="utf-8")
+    pq.write_table(pa.Table.from_pylist(make_articles(2)), tmp_path / "rows.parquet")
+    write_jsonl(tmp_path / "more.jsonl", make_articles(4)[2:])
+    (tmp_path / "notes.xyz").write_text("ignored", encoding="utf-8")
+    (tmp_path / ".hidden.parquet").write_bytes(b"not parquet")
+    items = list(iter_sources([tmp_path]))
+    assert all(isinstance(item, Article) for item in items)
+    assert sorted(item.id for item in items) == ["a000", "a001", "a002", "a003", "story"]

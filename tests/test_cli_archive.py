@@ -69,6 +69,8 @@ def test_cli_archive_quotes_and_timeline_run(db):
     assert story.exit_code == 0 and isinstance(json.loads(story.output), list)
     usage = run("timeline", "--db", db)
     assert usage.exit_code != 0
+    bad_date = run("quotes", "--since", "2024-13-01", "--db", db)
+    assert bad_date.exit_code != 0 and "not a date" in bad_date.output
 
 
 def test_cli_archive_missing_database_is_a_clear_error(tmp_path):

@@ -82,6 +82,7 @@ def test_events_gerund_complement_shares_the_date(events_of):
     events, _ = events_of(text, {"Thursday": "2024-01-25"})
     assert events["spent"].date == "2024-01-25"
     assert events["defending"].date == "2024-01-25"
+    assert events["defending"].agents == events["spent"].agents != []
 
 
 def test_events_pluperfect_does_not_inherit(events_of):

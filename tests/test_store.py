@@ -213,3 +213,29 @@ def test_store_migration_2_backfills_a_version_1_archive(tmp_path):
     assert conn.execute("SELECT sort_date, precision FROM events").fetchone()[:] == ("2011-08-01", "month")
     assert conn.execute("SELECT entity_id, role FROM event_entities").fetchall()[0][:] == (1, "mentioned")
     assert [r[0] for r in conn.execute("SELECT version FROM schema_migrations")] == [1, 2]
+
+
+def hand_facts(text, published, entities, events):
+    """Facts built by hand (no parsing): entities as (name, type, [mention texts])."""
+    from newsfacts.schema import Entity, Event, Facts, TextSpan
+    found = []
+    for n, (name, etype, mentions) in enumerate(entities, 1):
+        spans = [TextSpan(text.index(m), text.index(m) + len(m), m) for m in mentions]
+        found.append(Entity(f"E{n}", name, etype, spans))
+    made = [Event(f"V{n}", text.index(word), text.index(word) + len(word), word, agents=["E1"], date=date)
+            for n, (word, date) in enumerate(events, 1)]
+    return Facts(article=make_article(text, published=published).meta(), entities=found, events=made)
+
+
+def test_store_timeline_by_a_minority_alias_follows_only_its_members(archive):
+    archive.add(hand_facts("Apple Computer sued Apple Corps in London.", "2006-03-28",
+                           [("Apple Computer", "ORG", ["Apple Computer", "Apple Corps"])], [("sued", None)]))
+    archive.add(hand_facts("Apple Computer released the iPod in 2001.", "2005-01-01",
+                           [("Apple Computer", "ORG", ["Apple Computer"])], [("released", "2001")]))
+    archive.add(hand_facts("Apple opened a store on Friday.", "2007-02-02",
+                           [("Apple", "ORG", ["Apple"])], [("opened", "2007-02-02")]))
+    archive.resolve()
+    everything = archive.timeline("Apple")
+    assert [e["event"] for e in everything] == ["released", "sued", "opened"]
+    assert [e["vague"] for e in everything] == [True, True, False]  # a year; no date: published
+    assert [e["event"] for e in archive.timeline("Apple Corps")] == ["sued"]

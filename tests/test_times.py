@@ -81,7 +81,20 @@ FAMILIES = [
      ("January nineteen ninety-seven", "DATE", "1997-01", None)),
     ("It was the winter of nineteen ninety-four.",
      ("the winter of nineteen ninety-four", "DATE", "1994-WI", None)),
+    ("A day-long strike began.", ("day-long", "DURATION", "P1D", None)),
+    ("The decades-long feud ended.", ("decades-long", "DURATION", "PXY", None)),
+    ("It faces a several-year delay.", ("several-year", "DURATION", "PXY", None)),
+    ("Prices will rise in the weeks ahead.", ("the weeks ahead", "DURATION", "PXW", None)),
+    ("Shares rose for eight trading days.", ("eight trading days", "DURATION", "P8D", None)),
+    # clock times and parts of days without a weekday
+    ("The phone rang at 4 in the morning.", ("4 in the morning", "TIME", "2024-01-26T04:00", None)),
+    ("Dealers placed orders in the morning.", ("the morning", "TIME", "2024-01-26TMO", None)),
+    ("Stocks fell mid-afternoon yesterday.",
+     ("mid-afternoon yesterday", "TIME", "2024-01-25TAF", "MID")),
+    ("Elections were held in post-1959 Cuba.", ("post-1959", "DATE", "1959", None)),
     # vague references
+    ("Rates will stay low in the near term.", ("the near term", "DATE", "FUTURE_REF", None)),
+    ("The vote was put off to a later date.", ("a later date", "DATE", "FUTURE_REF", None)),
     ("Prices are now falling.", ("now", "DATE", "PRESENT_REF", None)),
     ("The company recently hired a new chief.", ("recently", "DATE", "PAST_REF", None)),
     ("Rates could rise in the future.", ("the future", "DATE", "FUTURE_REF", None)),
@@ -119,6 +132,44 @@ def test_times_scheduled_weekday_is_the_nearest(times_of):
     found = times_of("Protesters planned a large demonstration on Saturday.")
     assert ("Saturday", "DATE", "2024-01-27", None) in found
     assert ("Saturday", "DATE", "2024-01-20", None) in times_of("Protesters marched on Saturday.")
+
+
+def test_times_deadline_weekday_is_the_nearest(times_of):
+    found = times_of("The INS extended its deadline until 9 a.m. Tuesday.", published="2024-01-22")
+    assert ("9 a.m. Tuesday", "TIME", "2024-01-23T09:00", None) in found
+
+
+def test_times_past_perfect_schedule_is_not_future(times_of):
+    found = times_of("The offer had been scheduled to expire Friday.", published="2024-01-29")
+    assert ("Friday", "DATE", "2024-01-26", None) in found
+
+
+def test_times_week_of_a_date_and_iso_weeks(times_of):
+    found = times_of("A hearing is set for the week of March 6.")
+    assert ("the week of March 6", "DATE", "2024-W10", None) in found
+    # ISO weeks: a Sunday closes its week, so 'last week' on Sunday 2024-01-28 is W03
+    assert times_of("The bill passed last week.", published="2024-01-28")[0][2] == "2024-W03"
+
+
+def test_times_previous_weekday_counts_from_the_day_named(times_of):
+    found = times_of("The index fell on Friday. It was down 4.5% from the previous Friday.",
+                     published="2024-01-29")
+    assert ("the previous Friday", "DATE", "2024-01-19", None) in found
+
+
+def test_times_following_month_reads_back_a_few_sentences(times_of):
+    found = times_of("In March, the firm got an offer. It also weighed a sale. Investors urged "
+                     "action. The following month, it put itself up for sale.")
+    assert ("The following month", "DATE", "2023-04", None) in found  # after March 2023
+
+
+def test_times_next_morning_follows_the_last_date(times_of):
+    found = times_of("He was arrested on Jan. 10. He appeared in court the next morning.")
+    assert ("the next morning", "TIME", "2024-01-11TMO", None) in found
+
+
+def test_times_high_noon_is_an_idiom(times_of):
+    assert times_of("For Poland, high noon comes at last.") == []
 
 
 def test_times_or_so_ago_keeps_the_whole_phrase(times_of):

@@ -82,7 +82,13 @@ def quotes_command(speaker, about, since, contains, db_path, fmt, limit) -> None
 
     Example: newsfacts quotes --speaker Jobs --contains iPhone --since 2007-01-01
     """
+    from datetime import date
     from .store.output import render
+    if since:
+        try:
+            since = date.fromisoformat(since).isoformat()
+        except ValueError:
+            raise click.BadParameter(f"{since!r} is not a date (YYYY-MM-DD)", param_hint="--since") from None
     with open_archive(db_path) as archive:
         found = archive.quotes(speaker=speaker, about=about, since=since, contains=contains,
                                limit=limit)

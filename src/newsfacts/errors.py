@@ -38,8 +38,6 @@ class Warnings(metaclass=ErrorsWithCodes):
     W001 = "{name}: the input is not UTF-8; decoded it as {encoding}."
     W002 = ("{name}: the article looks like {language!r}, not English; the English "
             "pipeline would return noise, so its facts are left empty.")
-    W003 = ("{name}: the article is {size} characters long, over the pipeline's max_length "
-            "{limit}; parsed it in {chunks} chunks split at paragraph boundaries.")
 
 
 class NewsfactsWarning(UserWarning):

@@ -8,6 +8,7 @@ driver, which writes the Parquet tables.
 """
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -44,6 +45,13 @@ def ensure_ray(address: str | None, workers: int) -> None:
         ray.init(address=address, log_to_driver=False)
     else:
         ray.init(num_cpus=workers, include_dashboard=False, log_to_driver=False)
+
+
+def cluster_cpus(address: str | None) -> int:
+    """The CPUs of the cluster at address: one actor each by default."""
+    import ray
+    ensure_ray(address, os.cpu_count() or 1)
+    return max(1, int(ray.cluster_resources().get("CPU", 1)))
 
 
 def run_ray(chunks: Iterable[list[Article]], *, workers: int = 2, address: str | None = None,

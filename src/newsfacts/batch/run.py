@@ -56,22 +56,31 @@ def run(inputs: Iterable[str | Path], out: str | Path, *, engine: str = "local",
     """
     if engine not in ENGINES:
         raise ValueError(f"engine must be one of {', '.join(ENGINES)}, not {engine!r}")
-    workers = workers or os.cpu_count() or 1
+    workers = workers or _default_workers(engine, address)
     started = time.perf_counter()
     report = BatchReport(out=str(out), engine=engine, workers=workers)
     sink = ParquetSink(out, **({"articles_per_file": articles_per_file} if articles_per_file else {}))
     progress = Progress(report, started, quiet)
     todo = _new_articles(iter_sources(inputs, published=published), sink, report)
-    for result in _engine(engine)(_chunks(todo, chunk_articles), workers=workers,
-                                  pipeline=pipeline, batch_size=batch_size,
-                                  **({"address": address} if engine == "ray" else {})):
-        _record(result, sink, report)
-        report.seconds = time.perf_counter() - started
-        progress.tick()
-    sink.close()
+    try:
+        for result in _engine(engine)(_chunks(todo, chunk_articles), workers=workers,
+                                      pipeline=pipeline, batch_size=batch_size,
+                                      **({"address": address} if engine == "ray" else {})):
+            _record(result, sink, report)
+            report.seconds = time.perf_counter() - started
+            progress.tick()
+    finally:  # interrupted or not, what is done is kept and a rerun resumes after it
+        sink.close()
     report.seconds = time.perf_counter() - started
     progress.tick(final=True)
     return report
+
+
+def _default_workers(engine: str, address: str | None) -> int:
+    if engine == "ray" and address:
+        from .ray_runner import cluster_cpus
+        return cluster_cpus(address)
+    return os.cpu_count() or 1
 
 
 def _engine(engine: str):

@@ -11,6 +11,7 @@ from typing import Any
 from ..api import extract_many
 from ..article import Article
 from ..pipeline.nlp import load_nlp
+from ..schema import Facts
 from .tables import TABLES, error_row, facts_to_rows
 
 Rows = dict[str, list[dict[str, Any]]]
@@ -43,19 +44,58 @@ def extract_chunk(articles: list[Article], *, pipeline: str | None = None,
                                         f"{type(err).__name__}: {err}"))
 
     hashes = {a.id: a.content_hash() for a in articles}
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # non-English articles: empty facts, by design
-        for facts in extract_many(articles, nlp=nlp, batch_size=batch_size, on_error=on_error):
-            record = facts.to_dict()
-            for table, table_rows in facts_to_rows(record, hashes.get(record["article"]["id"])).items():
-                rows[table].extend(table_rows)
+    for article, facts in _extract_all(articles, nlp, batch_size, on_error):
+        try:
+            found = facts_to_rows(facts.to_dict(), hashes.get(article.id))
+        except Exception as err:  # a record that cannot be flattened costs that article
+            on_error(article, err)
+            continue
+        for table, table_rows in found.items():
+            rows[table].extend(table_rows)
     return ChunkResult(rows=rows, done=len(articles) - len(failed), failed=len(failed),
                        peak_rss_mb=peak_rss_mb(), worker=_pid())
 
 
+def _extract_all(articles: list[Article], nlp, batch_size: int,
+                 on_error) -> list[tuple[Article, Facts]]:
+    """(article, facts) for each article that extracts; when the chunk's parse fails
+    as a whole, one article at a time, so only the article that breaks it is lost."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # non-English articles: empty facts, by design
+        errors: list[tuple[Article, Exception]] = []
+        try:
+            facts = list(extract_many(articles, nlp=nlp, batch_size=batch_size,
+                                      on_error=lambda a, e: errors.append((a, e))))
+        except Exception:
+            return [pair for article in articles for pair in _extract_one(article, nlp, on_error)]
+        for article, err in errors:
+            on_error(article, err)
+        failed = {id(a) for a, _ in errors}
+        return list(zip([a for a in articles if id(a) not in failed], facts))
+
+
+def _extract_one(article: Article, nlp, on_error) -> list[tuple[Article, Facts]]:
+    try:
+        return [(article, facts) for facts in extract_many([article], nlp=nlp, on_error=on_error)]
+    except Exception as err:
+        on_error(article, err)
+        return []
+
+
 def peak_rss_mb() -> float:
-    """This process's peak resident memory in MiB (Linux reports KiB)."""
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    """This process's peak resident memory in MiB.
+
+    Linux: VmHWM of /proc/self/status, the peak of this process's own memory
+    (ru_maxrss would report at least the parent's peak for a spawned child).
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux, bytes on macOS
 
 
 def _pid() -> int:

@@ -13,8 +13,8 @@ from datetime import datetime
 from pathlib import Path
 
 NO_SPACE_BEFORE = {",", ".", ";", ":", "!", "?", ")", "]", "}", "%", "'s", "'S", "n't", "'re",
-                   "'ve", "'ll", "'d", "'m", "’s", "..."}
-NO_SPACE_AFTER = {"(", "[", "{", "$", "£", "€", "#"}
+                   "'ve", "'ll", "'d", "'m", "’s", "...", "”"}
+NO_SPACE_AFTER = {"(", "[", "{", "$", "£", "€", "#", "“"}
 QUOTE_TOKENS = {"``": '"', "''": '"', '"': '"'}
 
 

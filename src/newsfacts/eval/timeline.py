@@ -79,12 +79,10 @@ def lookup_names(target: str) -> list[str]:
 def target_events(archive, target: str, involvement: str = "participant") -> list[dict]:
     """The archive timeline of the target: events it takes part in (agent or patient),
     or with involvement="mentioned" every event whose sentence mentions it."""
-    from ..store.queries import entity_timeline
     for name in lookup_names(target):
-        found = archive.find_entities(name, limit=1)
-        if found:
-            return entity_timeline(archive.conn, found[0]["id"], limit=100_000,
-                                   involvement="all" if involvement == "mentioned" else "participant")
+        if archive.find_entities(name, limit=1):
+            return archive.timeline(name, limit=100_000,
+                                    involvement="all" if involvement == "mentioned" else "participant")
     return []
 
 

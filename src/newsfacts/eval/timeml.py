@@ -7,6 +7,7 @@ predicted TIMEX3 are scored against the gold ones (see eval/tempeval.py).
 from __future__ import annotations
 
 import html
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -123,6 +124,15 @@ def run(directory: str, out: str | None = None, nlp=None) -> tuple[str, dict]:
     from ..pipeline.nlp import load_nlp
     docs = [read_timeml(path) for path in find_files(directory)]
     nlp = nlp or load_nlp()
-    total, _ = evaluate(docs, nlp.pipe(d.text for d in docs), out)
+    total, _ = evaluate(docs, _parse(docs, nlp), out)
     summary = {"documents": len(docs), **summarise(total)}
     return format_table(f"TimeML {directory}", summary), summary
+
+
+def _parse(docs: list[TimemlDoc], nlp):
+    """The parsed texts; with NEWSFACTS_EVAL_CACHE set, parsed once and kept (DocBin) there."""
+    texts = [d.text for d in docs]
+    if os.environ.get("NEWSFACTS_EVAL_CACHE"):
+        from .doc_cache import parse_cached
+        return parse_cached(texts, "timeml", nlp)
+    return nlp.pipe(texts)

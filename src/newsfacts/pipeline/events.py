@@ -37,6 +37,7 @@ SIMULTANEITY_MARKS = set(LEX["simultaneity_marks"])
 EVENT_SUFFIXES = tuple(LEX["event_noun_suffixes"])
 NON_TRIGGER_DEPS = {"amod", "compound", "aux", "auxpass", "nmod", "npadvmod", "det", "case", "acomp"}
 ANCHOR_TYPES = {"DATE", "TIME"}
+MEASURE_ENTS = {"TIME", "DATE", "MONEY", "QUANTITY", "CARDINAL"}
 DAY = re.compile(r"\d{4}-\d\d-\d\d")
 # the date part of a TIMEX3 value: 2024, 2024-01, 2024-01-26, 199X, XXXX-05, 2024-W04, 2024-Q1, 2024-SU
 DATE_VALUE = re.compile(r"^[\dX]{4}(?:-(?:[\dX]{2}(?:-[\dX]{2})?|W\d{2}(?:-WE)?|Q\d|H\d|SP|SU|FA|WI))?")
@@ -259,6 +260,8 @@ def _controller(verb: Token) -> list[Token]:
     """The understood subject of a verb without one: the object of an object-control
     verb ("ordered Trump to pay"), else the subject of the governing verb."""
     head = verb.head
+    if verb.dep_ == "acl" and head.ent_type_ in MEASURE_ENTS and head.head.pos_ == "VERB":
+        return _children(head.head, {"nsubj"})  # "Trump spent four minutes defending himself"
     if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN"):
         return [head]  # "a jury finding ...", "Biden, who beat him" (pronoun-less relative)
     if verb.dep_ not in ("conj", "xcomp", "advcl") or head is verb or head.pos_ not in ("VERB", "AUX"):

@@ -189,12 +189,20 @@ class Archive:
         return entity_profile(self.conn, found[0]["id"]) if found else None
 
     def timeline(self, name: str | None = None, *, story: str | None = None,
-                 limit: int = 500) -> list[Row]:
-        from .queries import entity_timeline, story_timeline
+                 limit: int = 500, involvement: str = "all") -> list[Row]:
+        """Events in date order: of the entity called NAME, or of the articles matching STORY.
+
+        involvement: "all" (events it takes part in or whose sentence mentions it)
+        or "participant" (agent or patient only).
+        """
+        from .queries import entity_timeline, members_called, story_timeline
         if story:
             return story_timeline(self.conn, story, limit)
         found = self.find_entities(name or "", limit=1)
-        return entity_timeline(self.conn, found[0]["id"], limit) if found else []
+        if not found:
+            return []
+        members = members_called(self.conn, found[0]["id"], name or "")
+        return entity_timeline(self.conn, found[0]["id"], limit, involvement, members)
 
     def quotes(self, *, speaker: str | None = None, about: str | None = None,
                since: str | None = None, contains: str | None = None,

@@ -13,7 +13,7 @@ def ingest_with_progress(archive: Archive, items: Iterable[Any], *, batch_size: 
         return archive.ingest(items, batch_size=batch_size)
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
     columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
-               TextColumn("{task.completed} articles"), TimeElapsedColumn())
+               TextColumn("{task.completed} inputs"), TimeElapsedColumn())
     from rich.console import Console
     with Progress(*columns, console=Console(stderr=True), transient=False) as progress:
         task = progress.add_task("ingesting", total=None)

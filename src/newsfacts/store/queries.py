@@ -6,7 +6,7 @@ import re
 import sqlite3
 from typing import Any
 
-from ..resolve.names import person_tokens, plain, thing_key
+from ..resolve.names import is_proper, person_tokens, plain, thing_key
 
 Row = dict[str, Any]
 FTS_SYNTAX = re.compile(r'"|\*|\b(AND|OR|NOT|NEAR)\b')
@@ -68,20 +68,21 @@ PROFILE_ROWS = 200  # rows per section of an entity profile
 def entity_profile(conn, archive_id: str) -> Row:
     """Names, attributes over time, articles, why mentions were joined, quotes, timeline."""
     entity = rows(conn, "SELECT * FROM archive_entities WHERE id = ?", (archive_id,))[0]
+    merges = rows(conn, "SELECT e.name, e.type, a.id AS article_id, a.ext_id, a.title, a.published,"
+                  " l.reason FROM entity_links l JOIN entities e ON e.id = l.entity_id"
+                  " JOIN articles a ON a.id = e.article_id WHERE l.archive_entity_id = ?"
+                  " ORDER BY a.published, a.id, e.id LIMIT ?", (archive_id, PROFILE_ROWS))
+    articles = {m["article_id"]: {k: m[k] for k in ("article_id", "ext_id", "title", "published")}
+                for m in merges}
     return {
         **entity,
-        "names": rows(conn, "SELECT m.text AS name, COUNT(*) AS mentions FROM entity_links l"
-                      " JOIN mentions m ON m.entity_id = l.entity_id WHERE l.archive_entity_id = ?"
-                      " GROUP BY m.text ORDER BY mentions DESC, m.text LIMIT 25", (archive_id,)),
+        "names": [r for r in rows(conn, "SELECT m.text AS name, COUNT(*) AS mentions FROM entity_links l"
+                                  " JOIN mentions m ON m.entity_id = l.entity_id WHERE l.archive_entity_id = ?"
+                                  " GROUP BY m.text ORDER BY mentions DESC, m.text LIMIT 100", (archive_id,))
+                  if is_proper(r["name"])][:25],
         "attributes": attributes_over_time(conn, archive_id),
-        "articles": rows(conn, "SELECT DISTINCT a.id, a.ext_id, a.title, a.published FROM entity_links l"
-                         " JOIN entities e ON e.id = l.entity_id JOIN articles a ON a.id = e.article_id"
-                         " WHERE l.archive_entity_id = ? ORDER BY a.published, a.id LIMIT ?",
-                         (archive_id, PROFILE_ROWS)),
-        "merges": rows(conn, "SELECT e.name, e.type, a.id AS article_id, a.title, a.published, l.reason"
-                       " FROM entity_links l JOIN entities e ON e.id = l.entity_id"
-                       " JOIN articles a ON a.id = e.article_id WHERE l.archive_entity_id = ?"
-                       " ORDER BY a.published, a.id, e.id LIMIT ?", (archive_id, PROFILE_ROWS)),
+        "articles": list(articles.values()),
+        "merges": merges,
         "quotes_by": quotes_where(conn, [SPEAKER_ANY.format(marks="?")], [archive_id], 50),
         "quotes_about": quotes_where(conn, [ABOUT_ANY.format(marks="?")], [archive_id], 50),
         "timeline": entity_timeline(conn, archive_id, 200, involvement="participant")
@@ -110,14 +111,37 @@ EVENT_COLUMNS = ("ev.id AS event_id, ev.text AS event, ev.date, ev.sort_date, ev
                  " ev.sentence, ev.start, a.id AS article_id, a.ext_id, a.title, a.published")
 
 
-def entity_timeline(conn, archive_id: str, limit: int = 500, involvement: str = "all") -> list[Row]:
+def members_called(conn, archive_id: str, name: str) -> list[int] | None:
+    """The article entities of an archive entity that go by NAME, when NAME is neither
+    the archive entity's own name nor used by most of its members (an article that
+    folded "Apple Corps" into "Apple Computer" must not make every Apple event an
+    Apple Corps event); None means all members."""
+    keys = set(name_keys(name))
+    entity = rows(conn, "SELECT name FROM archive_entities WHERE id = ?", (archive_id,))
+    if not entity or thing_key(entity[0]["name"]) in keys or " ".join(person_tokens(entity[0]["name"])) in keys:
+        return None
+    members = rows(conn, "SELECT l.entity_id, m.text FROM entity_links l JOIN mentions m"
+                   " ON m.entity_id = l.entity_id WHERE l.archive_entity_id = ?", (archive_id,))
+    everyone = {r["entity_id"] for r in members}
+    called = {r["entity_id"] for r in members if keys & set(name_keys(r["text"]))}
+    return sorted(called) if called and 2 * len(called) < len(everyone) else None
+
+
+def entity_timeline(conn, archive_id: str, limit: int = 500, involvement: str = "all",
+                    members: list[int] | None = None) -> list[Row]:
     """The entity's events in date order: those it takes part in (role agent or patient)
-    and, unless involvement="participant", those whose sentence mentions it (role mentioned)."""
+    and, unless involvement="participant", those whose sentence mentions it (role mentioned).
+    members: only these article entities of it (see members_called)."""
     only = " AND ee.role != 'mentioned'" if involvement == "participant" else ""
+    if members is None:
+        source, params = "entity_links l JOIN event_entities ee ON ee.entity_id = l.entity_id" \
+                         " WHERE l.archive_entity_id = ?", [archive_id]
+    else:
+        source, params = (f"event_entities ee WHERE ee.entity_id IN ({','.join('?' * len(members))})",
+                          list(members))
     found = rows(conn, "SELECT ee.event_id, MIN(CASE ee.role WHEN 'mentioned' THEN 'z' ELSE ee.role END)"
-                 " AS role FROM entity_links l JOIN event_entities ee ON ee.entity_id = l.entity_id"
-                 f" WHERE l.archive_entity_id = ?{only} GROUP BY ee.sort_date, ee.event_id"
-                 " ORDER BY ee.sort_date, ee.event_id LIMIT ?", (archive_id, limit))
+                 f" AS role FROM {source}{only} GROUP BY ee.sort_date, ee.event_id"
+                 " ORDER BY ee.sort_date, ee.event_id LIMIT ?", (*params, limit))
     role_of = {r["event_id"]: ("mentioned" if r["role"] == "z" else r["role"]) for r in found}
     return [{**r, "role": role_of[r["event_id"]]} for r in events_by_id(conn, list(role_of))]
 

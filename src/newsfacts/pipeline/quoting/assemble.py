@@ -20,7 +20,7 @@ CARRY_PARAGRAPHS = 2      # a quote-only paragraph inherits the speaker this far
 # a full stop that ends a sentence (not "Mr." or an initial)
 SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bSen)(?<!\bRep)"
                           r"(?<!\bGov)(?<!\bGen)(?<!\bJr)(?<!\bSr)(?<!\b[A-Z])[.!?]\s")
-DASH_SIGNATURE = re.compile(r"[ \t]*([―—–]|--)[ \t\xa0]*"                  # the dash
+DASH_SIGNATURE = re.compile(r"[ \t\xa0]*([―—–]|--)[ \t\xa0]*"                  # the dash
                             r"([A-Z](?:\b[A-Z]\.|[^\n.,;:!?]){1,60}?)"         # the name
                             r"[ \t\xa0]*(?=[.\n]|$)")
 SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with",
@@ -166,7 +166,7 @@ def _join_split(text: str, f: Found, quoted: list[Quoted], used: set[int]) -> Fo
     if f.cue is None:
         return None
     for index, q in enumerate(quoted):
-        if index in used or not q.double:
+        if index in used or not q.double or is_title(text, q):
             continue
         if q.outer_end <= f.cue[0] and f.start >= q.outer_end and \
                 f.start - q.outer_end <= MAX_SPLIT_GAP and _gap_ok(text, q.outer_end, f.start) and \
@@ -316,7 +316,7 @@ def _carry_over(text: str, found: list[Found], quoted: list[Quoted], used: set[i
     """A paragraph that is only a quote continues the previous direct quote's speaker."""
     result = list(found)
     for index, q in enumerate(quoted):
-        if index in used or not q.double or not _opens_paragraph(text, q):
+        if index in used or not q.double or not _opens_paragraph(text, q) or is_title(text, q):
             continue
         previous = [i for i, f in enumerate(result) if f.kind == "direct" and f.end <= q.outer_start]
         if not previous:

@@ -71,7 +71,7 @@ def _is_double(mark: str) -> bool:
 def _family(mark: str) -> str:
     """Straight marks pair with straight ones, typographic with typographic,
     so that "He said “this” to me" nests instead of crossing."""
-    return "straight" if mark in ('"', "``", "''", "'") else "typographic"
+    return "straight" if mark[:1] in ('"', "`", "'") else "typographic"
 
 
 def _pair_paragraph(text: str, start: int, end: int, double: bool):
@@ -94,10 +94,8 @@ def _pair_paragraph(text: str, start: int, end: int, double: bool):
             opener = stack[k]
             del stack[k:]
             pairs.append((opener[0], opener[1], m.start(), m.end()))
-        elif stack and stack[-1][2] == family:
-            stack[-1] = (m.start(), m.end(), family)  # an unmatched opener: restart here
         else:
-            stack.append((m.start(), m.end(), family))
+            stack.append((m.start(), m.end(), family))  # nests: “As he calls “hell” ...”
     pending = (stack[0][0], stack[0][1]) if stack else None
     return _outermost(pairs), pending
 

@@ -187,14 +187,24 @@ def find_source(verb: Token, key: str, lexicon: CueLexicon, depth: int = 0) -> T
     if depth and verb.lemma_ == "be" and all(c.lower_ in ("it", "there") for c in subjects):
         subjects = []  # "said it was X ..., saying": the speaker is further up
     if subjects:
-        # two subjects (a misparse): the nearer is the speaker ("...," said Jane Doe)
-        return min(subjects, key=lambda c: abs(c.i - verb.i))
+        # two subjects (a misparse): the nearer one outside quotation marks
+        return min(subjects, key=lambda c: (_quoted_phrase(c), abs(c.i - verb.i)))
     for child in verb.children:
         if child.dep_ == "agent":
             return next((g for g in child.children if g.dep_ == "pobj"), None)
     if verb.dep_ in INHERIT_SUBJECT and verb.head is not verb and depth < 3:
         return find_source(verb.head, cue_key(verb.head), lexicon, depth + 1)
     return None
+
+
+def _quoted_phrase(token: Token) -> bool:
+    """The phrase opens right after an opening quotation mark."""
+    first = token.left_edge.i
+    if first == 0:
+        return False
+    mark = token.doc[first - 1]
+    return mark.text in ("“", "‘", "«", "``") or (
+        mark.text == '"' and not mark.whitespace_ and (mark.i == 0 or mark.nbor(-1).whitespace_))
 
 
 def _according_to(according: Token) -> Attribution | None:

@@ -22,9 +22,7 @@ def month_value(year: int, month: int) -> str:
 
 
 def week_value(d: date) -> str:
-    """ISO week, except that a Sunday opens the next week (news weeks run Sunday to Saturday)."""
-    if d.isoweekday() == 7:
-        d += timedelta(days=1)
+    """The ISO week of d (Monday to Sunday: a Sunday closes its week)."""
     year, week, _ = d.isocalendar()
     return f"{year:04d}-W{week:02d}"
 

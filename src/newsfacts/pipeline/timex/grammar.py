@@ -49,7 +49,7 @@ class Scanner(DateRules, RelativeRules, DurationRules):
                       self.deictic, self.quarter, self.season, self.duration, self.clock,
                       self.set_expr, self.ref_word, self.vague_plural, self.relative_year,
                       self.the_weekend, self.the_period, self.spoken_year, self.year_end,
-                      self.that_period)
+                      self.that_period, self.long_adjective, self.ahead, self.part_of_day)
 
     def remember(self, found: Found) -> None:
         """Keep the latest expression, explicit year and quarter as anchors."""
@@ -165,7 +165,12 @@ class Scanner(DateRules, RelativeRules, DurationRules):
             if ":" in word and (self.w(i + 1) in TIMEZONES or self.w(i - 1) in (
                     "at", "by", "until", "till", "from", "around", "about", "before", "after")):
                 return i + 1, hour, minute
-        if word in ("noon", "midday"):
+        if match and ":" not in word and self.low[i + 1:i + 3] == ["in", "the"] \
+                and self.w(i + 3) in CLOCK_PARTS and 1 <= int(match.group(1)) <= 12:
+            hour = int(match.group(1))  # '4 in the morning', '8 in the evening'
+            later = CLOCK_PARTS[self.w(i + 3)] == "p" or (self.w(i + 3) == "night" and hour >= 6)
+            return i + 4, _24h(hour, "p" if later else "a"), 0
+        if word in ("noon", "midday") and self.w(i - 1) != "high":  # 'High Noon', an idiom
             return i + 1, 12, 0
         if word == "midnight":
             return i + 1, 24, 0
@@ -250,6 +255,8 @@ TRIGGERS = (set(MONTHS) | {m + "." for m in MONTHS} | set(WEEKDAYS) | {d + "." f
                "'", "end", "beginning", "start", "middle", "close"})
 
 
+# Parts of day after 'N in the': a.m. or p.m. (night: p.m. from 6 on)
+CLOCK_PARTS = {"morning": "a", "afternoon": "p", "evening": "p", "night": "a"}
 ANCHOR_VALUE = re.compile(r"^\d{4}-(Q\d|H\d)$")
 
 
@@ -272,7 +279,8 @@ def scan(doc: Doc, dct: date | None) -> list[Found]:
         if token.is_sent_start:
             scanner.anchor_year = None
         word = low[i]
-        if word not in TRIGGERS and not word[:1].isdigit() and not word.startswith(("mid-", "fy")):
+        if word not in TRIGGERS and not word[:1].isdigit() \
+                and not word.startswith(("mid", "fy", "pre-", "post-")):
             i += 1
             continue
         match = scanner.match(i)

@@ -64,6 +64,7 @@ YEAR_PREPOSITIONS = {"in", "since", "by", "from", "to", "until", "till", "of", "
                      "late", "mid", "fiscal", "year", "circa", "around", "'s", ",", "the"}
 SET_CUES = {"times", "once", "twice", "thrice", "percent", "%", "million", "billion",
             "thousand", "hundred", "dollars", "cents"}
+DAY_KINDS = {"trading", "business", "working", "school", "calendar"}  # 'eight trading days'
 ADJECTIVAL_SETS = {"quarterly", "monthly", "yearly", "nightly"}
 PERIOD_QUALIFIERS = {"full", "fiscal", "current", "calendar", "entire", "whole", "same"}
 SPOKEN_CENTURIES = {"nineteen": 1900, "eighteen": 1800}

@@ -14,6 +14,9 @@ from .lexicon import (
     SLASH_DATE, SPOKEN_CENTURIES, TIMEZONES, UNITS, WEEKDAYS, YEAR)
 from .tense import FUTURE, PAST, has_future_aux
 
+DEADLINE_CUES = {"until", "till", "til", "by"}
+PART_OF_DAY_CUES = {"in", "during", "by", "until", "through"}  # 'in the morning'
+
 
 class DateRules:
     """Mixin of Scanner: each recogniser takes the index after any prefix and has_the."""
@@ -174,12 +177,16 @@ class DateRules:
             return k, PARTS_OF_DAY[word[:-1]]
         return None
 
-    def _weekday_date(self, i: int, weekday: int) -> date | None:
+    def _weekday_date(self, i: int, weekday: int, cue_at: int | None = None) -> date | None:
+        """The date of a weekday at i; cue_at is where the expression starts (a clock time
+        before the weekday), whose preposition may say more than the tense."""
         if self.dct is None:
             return None
         if weekday == self.dct.isoweekday() and self.w(i - 1) in SAME_DAY_CUES:
             return self.dct  # 'later Friday' in a Friday article
         direction = self.direction(i)
+        if direction == PAST and self.w((i if cue_at is None else cue_at) - 1) in DEADLINE_CUES:
+            direction = 0  # 'extended the deadline until Tuesday': a deadline, often ahead
         if self._possessive(i) and not has_future_aux(self.doc[i]):
             direction = PAST  # 'Monday's debate' names a day already past
         if direction == FUTURE:
@@ -200,6 +207,25 @@ class DateRules:
             return Found(i, j + 1, "TIME", f"{day_value}T{part}", keep_the=False)
         return Found(i, j, "DATE", day_value, keep_the=False)
 
+    def part_of_day(self, i: int, has_the: bool) -> Found | None:
+        """'in the morning', 'mid-afternoon (yesterday)': a part of the day just named (or
+        of the one that follows), else of the DCT's day."""
+        word = self.w(i)
+        mid = word.startswith("mid") and word[3:].lstrip("-") in PARTS_OF_DAY
+        part = PARTS_OF_DAY.get(word[3:].lstrip("-") if mid else word)
+        if part is None or word == "overnight":
+            return None
+        before = self.w(i - 1 - has_the)
+        after_mid = self.w(i - 1) == "mid" or self.low[i - 2:i] == ["mid", "-"]
+        if not (mid or after_mid or has_the and before in PART_OF_DAY_CUES):
+            return None
+        day, end = self._day_at(i + 1)
+        if day is None:
+            day, end = self._recent_day(i) or self.dct, i + 1
+        value = day.isoformat() if day else "XXXX-XX-XX"
+        return Found(i, end, "TIME", f"{value}T{part}", keep_the=True, derived=True,
+                     mod="MID" if mid else None)
+
     def year_like(self, i: int, has_the: bool) -> Found | None:
         word = self.w(i)
         if word == "fiscal":
@@ -215,6 +241,9 @@ class DateRules:
             return Found(i, i + 1, "DATE", f"FY{year}", year=year)
         if word == "year" and has_the and self.year_at(i + 1):
             return Found(i, i + 2, "DATE", self.w(i + 1), year=int(self.w(i + 1)))
+        prefix, _, rest = word.partition("-")
+        if prefix in ("pre", "post") and YEAR.match(rest):  # 'post-1959 Cuba'
+            return Found(i, i + 1, "DATE", rest, year=int(rest))
         if word.startswith("mid-") and (YEAR.match(word[4:]) or DECADE.match(word[4:])):
             found = Found(i, i + 1, "DATE", word[4:-2] + "X" if word.endswith("s") else word[4:],
                           mod="MID")
@@ -348,7 +377,7 @@ class DateRules:
     def _day_at(self, k: int) -> tuple[date | None, int | None]:
         word = self.w(k)
         if word in WEEKDAYS and word not in AMBIGUOUS_WEEKDAYS:
-            return self._weekday_date(k, WEEKDAYS[word]), k + 1
+            return self._weekday_date(k, WEEKDAYS[word], self.clock_start), k + 1
         if word in ("today", "yesterday", "tomorrow", "tonight") and self.dct:
             return self.dct + timedelta(days=DAY_WORDS[word]), k + 1
         dated = self.month_date(k, False) or self.day_month(k, False)

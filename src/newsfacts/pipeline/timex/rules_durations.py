@@ -4,7 +4,7 @@ from __future__ import annotations
 from . import calendar as cal
 from .found import Found
 from .lexicon import (
-    ADJECTIVAL_SETS, AMBIGUOUS_MONTHS, AMBIGUOUS_WEEKDAYS, DETERMINERS, MONTHS,
+    DAY_KINDS, ADJECTIVAL_SETS, AMBIGUOUS_MONTHS, AMBIGUOUS_WEEKDAYS, DETERMINERS, MONTHS,
     PARTS_OF_DAY, QUOTES, SEASONS, SETS, SET_CUES, UNITS, VAGUE_NUMBERS, WEEKDAYS, YEAR)
 
 
@@ -20,6 +20,7 @@ class DurationRules:
         if rate:
             return rate
         end += self.w(end) in ("more", "full", "additional", "straight", "consecutive")
+        end += self.w(end) in DAY_KINDS and self.w(end + 1) in ("day", "days")
         hyphen = self.w(end) == "-"
         end += hyphen
         unit = self.unit_at(end)
@@ -57,7 +58,7 @@ class DurationRules:
                 or self._not_a_duration(i, unit_at, unit)
                 or (self.w(unit_at + 1) == "-"
                     and self.w(unit_at + 2) in ("earlier", "ago", "end", "long"))
-                or (word in VAGUE_NUMBERS and word != "couple"
+                or (word in VAGUE_NUMBERS and word != "couple" and not hyphen
                     and not self.w(unit_at).endswith("s")))
 
     def _not_a_duration(self, i: int, unit_at: int, unit: str) -> bool:
@@ -132,6 +133,21 @@ class DurationRules:
         if word in PARTS_OF_DAY or word == "weekend":
             return Found(i, j + 1, "SET", "P1D" if word != "weekend" else "P1W")
         return None
+
+    def long_adjective(self, i: int, has_the: bool) -> Found | None:
+        """'day-long', 'decades-long': a unit made an adjective, one unit or several."""
+        unit = self.unit_at(i)
+        if unit is None or unit == "WE" or self.low[i + 1:i + 3] != ["-", "long"]:
+            return None
+        amount = "X" if self.w(i).endswith("s") else 1
+        return Found(i, i + 3, "DURATION", cal.duration_value(amount, unit), keep_the=False)
+
+    def ahead(self, i: int, has_the: bool) -> Found | None:
+        """'the weeks ahead', 'the days ahead': the coming stretch of an unknown length."""
+        unit = self.unit_at(i)
+        if not has_the or unit is None or not self.w(i).endswith("s") or self.w(i + 1) != "ahead":
+            return None
+        return Found(i, i + 2, "DURATION", cal.duration_value("X", unit))
 
     def vague_plural(self, i: int, has_the: bool) -> Found | None:
         word = self.w(i)

@@ -12,6 +12,8 @@ from .lexicon import (
     PERIOD_NOUNS, PERIOD_QUALIFIERS, QUARTER_NOUNS, SEASONS, UNITS, WEEKDAYS)
 from .tense import PAST
 
+ANAPHORA_WINDOW = 3  # sentences back that 'the following/previous month' may count from
+
 
 class RelativeRules:
     """Mixin of Scanner: each recogniser takes the index after any prefix and has_the."""
@@ -73,18 +75,24 @@ class RelativeRules:
                 return part.starting_at(i)
         return Found(i, j + 1, "DATE", cal.shift_value(self.dct, anchor, unit))
 
-    def _recent_value(self, i: int) -> str | None:
-        """The value of the last calendar expression of this or the previous sentence:
-        the anchor of 'the previous day', 'the following month', 'that year'."""
+    def _recent_value(self, i: int, window: int = 1) -> str | None:
+        """The value of the last calendar expression of this or the previous sentence (or the
+        window sentences before): the anchor of 'the previous day', 'that year'."""
         last = self.last_found
         if last is None or last.derived or not CALENDAR_VALUE.match(last.value):
             return None
-        if self.sentence_index(i) - self.sentence_index(last.start) > 1:
+        if self.sentence_index(i) - self.sentence_index(last.start) > window:
             return None
         return last.value
 
-    def _shift_recent(self, i: int, amount: int, unit: str) -> str | None:
+    def _recent_day(self, i: int) -> date | None:
         value = self._recent_value(i)
+        return date.fromisoformat(value[:10]) if value and len(value) >= 10 else None
+
+    def _shift_recent(self, i: int, amount: int, unit: str) -> str | None:
+        # 'the following month' reads back further than 'that day': a story's narrative
+        # names a month and tells what happened over a few sentences before moving on
+        value = self._recent_value(i, window=ANAPHORA_WINDOW)
         if value is None or (unit in ("D", "W") and len(value) < 10) or len(value) < 7:
             return None
         if unit == "M":
@@ -156,10 +164,22 @@ class RelativeRules:
             return None
         if self.w(j + 1) in ("ended", "ending", "through", "to"):
             return Found(i, j + 1, "DURATION", cal.duration_value(1, unit))
+        if word == "week" and self.w(j + 1) == "of":
+            week = self._week_of(j + 2)
+            if week:
+                return week.starting_at(i)
         relative = self.w(j + 1) in ("before", "after", "earlier", "later")
         if relative or self.w(j - 1) in ("a", "per"):
             return None
         return Found(i, j + 1, "DATE", cal.shift_value(self.dct, 0, unit))
+
+    def _week_of(self, k: int) -> Found | None:
+        """'(the week of) March 6': the week of a full date at k."""
+        dated = self.month_date(k, False) or self.day_month(k, False)
+        if dated is None or not CALENDAR_VALUE.match(dated.value) or len(dated.value) != 10:
+            return None
+        week = cal.week_value(date.fromisoformat(dated.value))
+        return Found(k, dated.end, "DATE", week, year=dated.year)
 
     def year_end(self, i: int, has_the: bool) -> Found | None:
         """'year-end', 'year end', "year's end": the end of the current year."""
@@ -186,10 +206,12 @@ class RelativeRules:
         dct = self.dct
         if target in WEEKDAYS and target not in AMBIGUOUS_WEEKDAYS:
             weekday = WEEKDAYS[target]
+            base = self._recent_day(i) if self.w(i - 1) == "the" else None
+            base = base or dct  # 'the previous Friday' counts from the day just named
             if anchor < 0:
-                day = cal.weekday_near(dct - timedelta(days=1), weekday, -1)
+                day = cal.weekday_near(base - timedelta(days=1), weekday, -1)
             elif anchor > 0:
-                day = cal.weekday_near(dct, weekday, 1)
+                day = cal.weekday_near(base, weekday, 1)
             else:
                 day = self._weekday_date(j, weekday)
             found = self._with_part_of_day(i, j + 1, day)
@@ -212,6 +234,11 @@ class RelativeRules:
             part = PARTS_OF_DAY[target]
             day = dct - timedelta(days=1) if word == "last" else dct
             return Found(i, j + 1, "TIME", f"{day.isoformat()}T{part}")
+        if target in PARTS_OF_DAY and word in ("next", "following"):
+            recent = self._recent_day(i)  # 'the next morning': after the last date named
+            # without one, the event it follows is not dated in the text
+            day = (recent + timedelta(days=1)).isoformat() if recent else "XXXX-XX-XX"
+            return Found(i, j + 1, "TIME", f"{day}T{PARTS_OF_DAY[target]}", derived=True)
         return None
 
     def quarter(self, i: int, has_the: bool) -> Found | None:

@@ -50,11 +50,16 @@ def infinitive_tense(verb: Token) -> int:
     if head is verb:
         return FUTURE
     if head.lemma_ in FUTURE_CUES or head.lower_ in FUTURE_CUES:
-        return FUTURE
+        # 'had been scheduled to expire Friday': ahead of the plan, not of the DCT
+        return PRESENT if head.pos_ in ("VERB", "AUX") and _is_past_perfect(head) else FUTURE
     if head.pos_ in ("VERB", "AUX", "ADJ"):
         outer = verb_tense(head) if head.pos_ != "ADJ" else PRESENT
         return PAST if outer == PAST else FUTURE
     return PRESENT
+
+
+def _is_past_perfect(verb: Token) -> bool:
+    return any(c.lower_ == "had" for c in verb.children if c.dep_ in ("aux", "auxpass"))
 
 
 def has_future_aux(token: Token) -> bool:
