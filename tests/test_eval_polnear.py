@@ -88,3 +88,11 @@ def test_eval_polnear_on_shared_dev_subset(nlp):
     dev = need_shared(SHARED_DATA / "polnear" / "dev")
     docs = polnear.load_split(dev)
     assert len(docs) == 84 and all(d.annotations for d in docs)
+
+
+def test_eval_polnear_indirect_content_in_pieces():
+    from newsfacts.schema import Quote, TextSpan
+    text = "Taxes, he said, will rise next year."
+    parts = [TextSpan(0, 5, "Taxes"), TextSpan(16, 35, "will rise next year")]
+    quote = Quote(id="Q1", kind="indirect", start=0, end=35, text=text[:35], parts=parts)
+    assert polnear.polnear_content(text, quote) == ((0, 5), (16, 35))

@@ -232,3 +232,25 @@ def test_quotes_learned_data_is_shipped():
     assert lexicon.is_cue("say") and lexicon.is_cue("according to")
     assert not lexicon.is_cue("be") and not lexicon.is_cue("have")
     assert load_cue_model() is not None
+
+
+@pytest.mark.parametrize("sentence,speaker,pieces", [
+    ("Too often, the senator said, the debate turns to fear.", "the senator",
+     ["Too often", "the debate turns to fear"]),
+    ("Taxes, he said, will rise next year.", "he", ["Taxes", "will rise next year"]),
+])
+def test_quotes_parenthetical_cue_content_in_pieces(extract, sentence, speaker, pieces):
+    facts = extract(sentence)
+    [quote] = quotes_of(facts)
+    assert quote.kind == "indirect"
+    assert quote.cue.text == "said"
+    assert quote.speaker.text == speaker
+    assert [p.text for p in quote.parts] == pieces
+    assert_offsets(facts)
+
+
+def test_quotes_parenthetical_cue_in_split_quote_stays_direct(extract):
+    facts = extract('"That," Tom Baker added, "is the real problem."')
+    [quote] = quotes_of(facts)
+    assert quote.kind == "direct"
+    assert [p.text for p in quote.parts] == ["That,", "is the real problem."]

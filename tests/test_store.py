@@ -197,7 +197,7 @@ def test_store_resolution_is_the_same_in_any_order(tmp_path, nlp):
     assert forward == backward and forward
 
 
-def test_store_migration_2_backfills_a_version_1_archive(tmp_path):
+def test_store_migrations_2_and_3_backfill_a_version_1_archive(tmp_path):
     from newsfacts.store.archive import connect
     from newsfacts.store.migrations import MIGRATIONS, migrate
     conn = connect(tmp_path / "old.db")
@@ -209,10 +209,13 @@ def test_store_migration_2_backfills_a_version_1_archive(tmp_path):
     conn.execute("INSERT INTO mentions (entity_id, start, end, text) VALUES (1, 0, 4, 'Jobs')")
     conn.execute("INSERT INTO events (id, article_id, local_id, start, end, text, date, sentence_start,"
                  " sentence_end, sentence) VALUES (1, 1, 'V1', 5, 13, 'resigned', '2011-08', 0, 27, ?)", (text,))
-    assert migrate(conn) == [2]
+    conn.execute("INSERT INTO archive_entities VALUES ('x', 'Jobs', 'PERSON', 1)")
+    conn.execute("INSERT INTO entity_links VALUES (1, 'x', 'first mention')")
+    assert migrate(conn) == [2, 3]
     assert conn.execute("SELECT sort_date, precision FROM events").fetchone()[:] == ("2011-08-01", "month")
     assert conn.execute("SELECT entity_id, role FROM event_entities").fetchall()[0][:] == (1, "mentioned")
-    assert [r[0] for r in conn.execute("SELECT version FROM schema_migrations")] == [1, 2]
+    assert conn.execute("SELECT * FROM archive_timeline").fetchall()[0][:] == ("x", "2011-08-01", 1, "mentioned")
+    assert [r[0] for r in conn.execute("SELECT version FROM schema_migrations")] == [1, 2, 3]
 
 
 def hand_facts(text, published, entities, events):

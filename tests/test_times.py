@@ -94,12 +94,17 @@ FAMILIES = [
     ("Elections were held in post-1959 Cuba.", ("post-1959", "DATE", "1959", None)),
     # vague references
     ("Rates will stay low in the near term.", ("the near term", "DATE", "FUTURE_REF", None)),
+    ("Islam will one day be the largest faith.", ("one day", "DATE", "FUTURE_REF", None)),
+    ("Holders may buy at the then current price.", ("then current", "DATE", "PAST_REF", None)),
+    ("There were sell programs in past years, too.", ("past years", "DATE", "PAST_REF", None)),
     ("The vote was put off to a later date.", ("a later date", "DATE", "FUTURE_REF", None)),
     ("Prices are now falling.", ("now", "DATE", "PRESENT_REF", None)),
     ("The company recently hired a new chief.", ("recently", "DATE", "PAST_REF", None)),
     ("Rates could rise in the future.", ("the future", "DATE", "FUTURE_REF", None)),
     # holidays
     ("Shops were busy on Christmas Eve.", ("Christmas Eve", "DATE", "2023-12-24", None)),
+    ("Pilgrims will gather at Easter.", ("Easter", "DATE", "2024-03-31", None)),
+    ("Shops will close on Good Friday.", ("Good Friday", "DATE", "2024-03-29", None)),
     # a clock time takes the date just before it; a date takes 'of last year'
     ("The hearing is set for Jan. 30 at 10 a.m.", ("10 a.m.", "TIME", "2024-01-30T10:00", None)),
     ("It began on June 16th of last year.", ("June 16th of last year", "DATE", "2023-06-16", None)),
@@ -166,6 +171,31 @@ def test_times_following_month_reads_back_a_few_sentences(times_of):
 def test_times_next_morning_follows_the_last_date(times_of):
     found = times_of("He was arrested on Jan. 10. He appeared in court the next morning.")
     assert ("the next morning", "TIME", "2024-01-11TMO", None) in found
+
+
+def test_times_one_day_in_the_past_is_a_length(times_of):
+    assert ("one day", "DURATION", "P1D", None) in times_of("The strike lasted one day.")
+
+
+def test_times_effective_date_is_ahead(times_of):
+    found = times_of("Costs rose under the new labor pact effective June 1.", published="2023-10-26")
+    assert ("June 1", "DATE", "2024-06-01", None) in found
+
+
+def test_times_agreed_to_act_in_a_month_takes_the_nearest(times_of):
+    found = times_of("Thermo agreed to buy the unit in February.", published="2023-10-26")
+    assert ("February", "DATE", "2024-02", None) in found
+
+
+def test_times_holiday_week_is_its_iso_week(times_of):
+    found = times_of("Crowds gathered during Easter week.", published="2000-04-17")
+    assert ("Easter week", "DATE", "2000-W16", None) in found
+
+
+def test_times_day_range_gives_both_days(times_of):
+    found = times_of("The summit is set for April 24 and 25.")
+    assert [(t[0], t[2]) for t in found] == [("April 24", "2024-04-24"), ("25", "2024-04-25")]
+    assert [t[0] for t in times_of("On March 6, 25 people died.")] == ["March 6"]
 
 
 def test_times_high_noon_is_an_idiom(times_of):

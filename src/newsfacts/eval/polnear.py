@@ -100,6 +100,8 @@ def polnear_content(text: str, quote: Quote) -> Spans:
     parts = [(p.start, p.end) for p in quote.parts] or [(quote.start, quote.end)]
     if quote.kind == "direct":
         return tuple(_with_marks(text, s, e) for s, e in parts)
+    if len(parts) > 1:
+        return tuple(parts)  # the clause around a parenthetical cue, in pieces
     start, end = parts[0][0], parts[-1][1]
     m = re.search(r"\bthat\s+$", text[max(0, start - 10):start])
     if m:

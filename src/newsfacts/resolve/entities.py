@@ -333,7 +333,7 @@ def resolve_archive(conn: sqlite3.Connection) -> int:
     conn.execute("BEGIN IMMEDIATE")
     try:
         clusters = resolve_candidates(load_candidates(conn))
-        for table in ("entity_links", "archive_aliases", "archive_entities"):
+        for table in ("archive_timeline", "entity_links", "archive_aliases", "archive_entities"):
             conn.execute(f"DELETE FROM {table}")
         for cl in clusters:
             conn.execute("INSERT INTO archive_entities VALUES (?, ?, ?, ?)",
@@ -342,12 +342,21 @@ def resolve_archive(conn: sqlite3.Connection) -> int:
                              [(m.ref, cl.id, cl.reasons[m.key]) for m in cl.members])
             conn.executemany("INSERT OR IGNORE INTO archive_aliases VALUES (?, ?)",
                              [(cl.id, a) for a in aliases(cl)])
+        fill_archive_timeline(conn)
         conn.execute("INSERT OR REPLACE INTO archive_state VALUES ('resolved', '1')")
         conn.execute("COMMIT")
     except BaseException:
         conn.execute("ROLLBACK")
         raise
     return len(clusters)
+
+
+def fill_archive_timeline(conn: sqlite3.Connection) -> None:
+    """Each archive entity's events with its strongest role (agent, patient, mentioned)."""
+    conn.execute("INSERT INTO archive_timeline SELECT l.archive_entity_id, ee.sort_date, ee.event_id,"
+                 " REPLACE(MIN(CASE ee.role WHEN 'mentioned' THEN 'z' ELSE ee.role END), 'z', 'mentioned')"
+                 " FROM entity_links l JOIN event_entities ee ON ee.entity_id = l.entity_id"
+                 " GROUP BY l.archive_entity_id, ee.sort_date, ee.event_id")
 
 
 def aliases(cluster: Cluster) -> set[str]:

@@ -36,9 +36,18 @@ def add_event_entities(conn: sqlite3.Connection) -> None:
                  " FROM event_roles r JOIN events ev ON ev.id = r.event_id")
 
 
+def add_archive_timeline(conn: sqlite3.Connection) -> None:
+    """v3: archive_timeline, so that an entity's timeline is one ordered index range."""
+    from ..resolve.entities import fill_archive_timeline
+    for statement in _split_sql(_sql("schema_v3.sql")):
+        conn.execute(statement)
+    fill_archive_timeline(conn)
+
+
 MIGRATIONS: list[tuple[int, str, Step]] = [
     (1, "initial schema: articles, facts, resolution, FTS5", "schema_v1.sql"),
     (2, "events placed on the timeline; event_entities for fast entity timelines", add_event_entities),
+    (3, "archive_timeline: each archive entity's events in date order", add_archive_timeline),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 

@@ -132,17 +132,17 @@ def entity_timeline(conn, archive_id: str, limit: int = 500, involvement: str = 
     """The entity's events in date order: those it takes part in (role agent or patient)
     and, unless involvement="participant", those whose sentence mentions it (role mentioned).
     members: only these article entities of it (see members_called)."""
-    only = " AND ee.role != 'mentioned'" if involvement == "participant" else ""
+    only = " AND {t}.role != 'mentioned'" if involvement == "participant" else ""
     if members is None:
-        source, params = "entity_links l JOIN event_entities ee ON ee.entity_id = l.entity_id" \
-                         " WHERE l.archive_entity_id = ?", [archive_id]
+        found = rows(conn, "SELECT t.event_id, t.role FROM archive_timeline t WHERE t.archive_entity_id = ?"
+                     f"{only.format(t='t')} ORDER BY t.sort_date, t.event_id LIMIT ?", (archive_id, limit))
     else:
-        source, params = (f"event_entities ee WHERE ee.entity_id IN ({','.join('?' * len(members))})",
-                          list(members))
-    found = rows(conn, "SELECT ee.event_id, MIN(CASE ee.role WHEN 'mentioned' THEN 'z' ELSE ee.role END)"
-                 f" AS role FROM {source}{only} GROUP BY ee.sort_date, ee.event_id"
-                 " ORDER BY ee.sort_date, ee.event_id LIMIT ?", (*params, limit))
-    role_of = {r["event_id"]: ("mentioned" if r["role"] == "z" else r["role"]) for r in found}
+        found = rows(conn, "SELECT ee.event_id, REPLACE(MIN(CASE ee.role WHEN 'mentioned' THEN 'z'"
+                     " ELSE ee.role END), 'z', 'mentioned') AS role FROM event_entities ee"
+                     f" WHERE ee.entity_id IN ({','.join('?' * len(members))}){only.format(t='ee')}"
+                     " GROUP BY ee.sort_date, ee.event_id ORDER BY ee.sort_date, ee.event_id LIMIT ?",
+                     (*members, limit))
+    role_of = {r["event_id"]: r["role"] for r in found}
     return [{**r, "role": role_of[r["event_id"]]} for r in events_by_id(conn, list(role_of))]
 
 

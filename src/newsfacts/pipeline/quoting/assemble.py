@@ -100,6 +100,9 @@ def _link(text: str, a: Attribution, quoted: list[Quoted], used: set[int]) -> Fo
             used.add(index)
     if a.needs_quote and not found.partials:
         return None
+    if len(a.content) > 1:  # a clause around a parenthetical cue: keep its pieces
+        found.content = list(a.content[:-1]) + [(a.content[-1][0], end)]
+        found.inner = [_strip_that(text, *found.content[0])] + found.content[1:]
     return found
 
 

@@ -115,6 +115,8 @@ def _verb_cue(verb: Token, key: str, lexicon: CueLexicon, text: str) -> Attribut
     if content_children:
         tokens = trim(sorted((t for c in content_children for t in c.subtree
                               if bounds[0] <= t.idx < bounds[1]), key=lambda t: t.i))
+    elif verb.dep_ == "parataxis":
+        return _parenthetical_cue(verb, key, lexicon, text, bounds)
     else:
         tokens = that_clause(verb)
     cue_words = cue_tokens(verb, key, lexicon)
@@ -135,6 +137,49 @@ def _verb_cue(verb: Token, key: str, lexicon: CueLexicon, text: str) -> Attribut
     cue = with_colon(text, token_span(cue_words))
     return Attribution(cue=cue, content=[content], source=source, source_token=source_token,
                        cue_token=verb)
+
+
+def _parenthetical_cue(verb: Token, key: str, lexicon: CueLexicon, text: str,
+                       bounds: Span) -> Attribution | None:
+    """"The museum, Mr. Obama said, would make ...": the content is the clause
+    around the cue, in two pieces (PolNeAR leaves the cue and its subject out)."""
+    if _beside_quote(verb):
+        return None  # '"That," he added, "is ...': a split direct quote, linked later
+    own = {t.i for t in verb.subtree}
+    sent = verb.sent
+    clause = [t for t in verb.head.subtree if t.i not in own and sent.start <= t.i < sent.end
+              and bounds[0] <= t.idx < bounds[1]]
+    pieces = [trim(run) for run in _runs(clause)]
+    pieces = [p for p in pieces if p and any(not t.is_punct for t in p)]
+    source_token = find_source(verb, key, lexicon)
+    if not pieces or source_token is None:
+        return None
+    source_tokens = trim(speaker_tokens(source_token, bounds))
+    if not source_tokens:
+        return None
+    cue = with_colon(text, token_span(cue_tokens(verb, key, lexicon)))
+    return Attribution(cue=cue, content=[token_span(p) for p in pieces],
+                       source=source_span(source_tokens, text), source_token=source_token,
+                       cue_token=verb)
+
+
+def _beside_quote(verb: Token) -> bool:
+    """A quotation mark just before or after the cue's phrase (commas aside)."""
+    doc = verb.doc
+    before = [t for t in doc[max(0, verb.left_edge.i - 2):verb.left_edge.i] if not t.is_space]
+    after = [t for t in doc[verb.right_edge.i + 1:verb.right_edge.i + 3] if not t.is_space]
+    return any(t.is_quote for t in before + after)
+
+
+def _runs(tokens: list[Token]) -> list[list[Token]]:
+    """Runs of consecutive tokens."""
+    runs: list[list[Token]] = []
+    for token in tokens:
+        if runs and token.i == runs[-1][-1].i + 1:
+            runs[-1].append(token)
+        else:
+            runs.append([token])
+    return runs
 
 
 def one_side(verb: Token, key: str, lexicon: CueLexicon, children: list[Token]) -> list[Token]:

@@ -94,6 +94,19 @@ def election_day(year: int) -> date:
     return nth_weekday(year, 11, 1, 1) + timedelta(days=1)
 
 
+def easter(year: int) -> date:
+    """Easter Sunday of the Gregorian calendar (the anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 19 * l) // 433
+    month = (h + l - 7 * m + 90) // 25
+    return date(year, month, (h + l - 7 * m + 33 * month + 19) % 32)
+
+
 def season_year(dct: date, season: str, direction: int) -> int:
     """The year of a season name: -1 the latest before the current season, +1 the next after it."""
     current = SEASON_ORDER.index(SEASON_OF_MONTH[dct.month])

@@ -23,7 +23,7 @@ from .lexicon import (
 from .rules_dates import DateRules
 from .rules_durations import DurationRules
 from .rules_relative import RelativeRules
-from .tense import direction_of
+from .tense import FUTURE, direction_of
 
 __all__ = ["Found", "Scanner", "scan"]
 
@@ -74,6 +74,8 @@ class Scanner(DateRules, RelativeRules, DurationRules):
         return self.low[i] if 0 <= i < self.n else ""
 
     def direction(self, i: int) -> int:
+        if self.w(i - 1) == "effective":
+            return FUTURE  # 'a new pact effective June 1': a change announced ahead
         if i not in self._direction:
             self._direction[i] = direction_of(self.doc[i])
         return self._direction[i]
@@ -290,4 +292,8 @@ def scan(doc: Doc, dct: date | None) -> list[Found]:
         found.append(match)
         scanner.remember(match)
         i = max(match.end, i + 1)
+        tail = scanner.day_range_tail(match)
+        if tail:
+            found.append(tail)
+            i = tail.end
     return found

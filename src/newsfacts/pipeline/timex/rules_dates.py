@@ -15,6 +15,8 @@ from .lexicon import (
 from .tense import FUTURE, PAST, has_future_aux
 
 DEADLINE_CUES = {"until", "till", "til", "by"}
+RANGE_LINKS = {"-", "–", "and", "or", "to", "through"}
+DAY_VALUE = re.compile(r"^(\d{4}|XXXX)-\d\d-\d\d$")
 PART_OF_DAY_CUES = {"in", "during", "by", "until", "through"}  # 'in the morning'
 
 
@@ -43,7 +45,10 @@ class DateRules:
                 year = self.year_at(end + 1 if self.w(end) == "," else end)
                 if year:
                     end += 1 + (self.w(end) == ",")
-                return self._holiday_value(i, end, rule, year)
+                found = self._holiday_value(i, end, rule, year)
+                if found and self.w(end) == "week" and found.value[:4].isdigit():
+                    return self._holiday_week(i, end + 1, rule, found, year)
+                return found
         return None
 
     def _holiday_value(self, i: int, end: int, rule: list, year: int | None) -> Found | None:
@@ -57,6 +62,15 @@ class DateRules:
         return Found(i, end, "DATE", self._holiday_date(rule, year).isoformat(), keep_the=False,
                      year=year)
 
+    def _holiday_week(self, i: int, end: int, rule: list, found: Found,
+                      year: int | None) -> Found:
+        """'Easter week': the ISO week of the holiday, this year's while the DCT is in it."""
+        week = cal.week_value(date.fromisoformat(found.value))
+        if year is None and self.dct:
+            this_year = cal.week_value(self._holiday_date(rule, self.dct.year))
+            week = this_year if this_year == cal.week_value(self.dct) else week
+        return Found(i, end, "DATE", week, keep_the=False, year=found.year)
+
     def _holiday_date(self, rule: list, year: int) -> date:
         if rule[0] == "nth":
             day = cal.nth_weekday(year, rule[1], rule[2], rule[3])
@@ -64,6 +78,8 @@ class DateRules:
             day = cal.last_weekday(year, rule[1], rule[2])
         elif rule[0] == "election":
             day = cal.election_day(year)
+        elif rule[0] == "easter":
+            day = cal.easter(year) + timedelta(days=rule[1])
         else:
             day = date(year, rule[0], rule[1])
         return day
@@ -130,6 +146,22 @@ class DateRules:
         if day and year and cal.safe_date(year, month, day) is None:
             return None
         return Found(i, end, "DATE", value, keep_the=False, year=explicit)
+
+    def day_range_tail(self, found: Found) -> Found | None:
+        """The bare day that closes 'April 24 and 25', 'Nov. 3-5': a date of the same month."""
+        end = found.end
+        if found.type != "DATE" or not DAY_VALUE.match(found.value) \
+                or self.w(end) not in RANGE_LINKS or self.month_at(found.start) is None:
+            return None
+        match = DAY_NUMBER.match(self.w(end + 1))
+        nxt = self.w(end + 2)
+        if not match or nxt in UNITS or nxt in ("%", "percent") or self.month_at(end + 2):
+            return None
+        day = int(match.group(1))
+        if not int(found.value[8:10]) < day or (found.value[:4].isdigit() and cal.safe_date(
+                int(found.value[:4]), int(found.value[5:7]), day) is None):
+            return None
+        return Found(end + 1, end + 2, "DATE", f"{found.value[:8]}{day:02d}", derived=True)
 
     def day_month(self, i: int, has_the: bool) -> Found | None:
         match = DAY_NUMBER.match(self.w(i))
@@ -416,6 +448,8 @@ class DateRules:
             return None
         if word == "soon" and (self.w(i - 1) == "as" or self.w(i + 1) in ("after", "as")):
             return None
+        if word == "current" and self.w(i - 1) == "then":  # 'the then current price'
+            return Found(i - 1, i + 1, "DATE", "PAST_REF", keep_the=False)
         if word == "now" and self.w(i + 1) == "that":
             return Found(i, i + 1, "DATE", "PRESENT_REF")
         return Found(i, i + 1, "DATE", REFS[word], keep_the=keep_the)

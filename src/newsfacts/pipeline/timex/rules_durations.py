@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from . import calendar as cal
 from .found import Found
+from .tense import PAST
 from .lexicon import (
     DAY_KINDS, ADJECTIVAL_SETS, AMBIGUOUS_MONTHS, AMBIGUOUS_WEEKDAYS, DETERMINERS, MONTHS,
     PARTS_OF_DAY, QUOTES, SEASONS, SETS, SET_CUES, UNITS, VAGUE_NUMBERS, WEEKDAYS, YEAR)
@@ -27,6 +28,8 @@ class DurationRules:
         if unit is None or unit == "WE" or self._rejected(i, end, unit, amount, hyphen):
             return None
         end += 1
+        if self._someday(i, end - 1):
+            return Found(i, end, "DATE", "FUTURE_REF")
         if not hyphen and amount != "X" and self.low[end:end + 3] in (["and", "a", "half"],
                                                                     ["and", "an", "half"]):
             amount, end = amount + 0.5, end + 3  # 'a minute and a half'
@@ -37,6 +40,13 @@ class DurationRules:
             keep_the=not hyphen)
         found.mod = "APPROX" if or_so else found.mod
         return found
+
+    def _someday(self, i: int, unit_at: int) -> bool:
+        """'Islam will one day be ...': 'one day' as an adverb of a sentence not in the past
+        is some day to come, not a length of one day."""
+        return (self.low[i:unit_at + 1] == ["one", "day"]
+                and self.doc[unit_at].dep_ in ("npadvmod", "nsubj", "advmod")
+                and self.direction(unit_at) != PAST)
 
     def _rate(self, i: int, end: int) -> Found | None:
         """'a year' after an amount or a count of times is a SET: '$5 a year', 'twice a week'."""

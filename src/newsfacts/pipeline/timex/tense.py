@@ -9,6 +9,8 @@ FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 FUTURE_CUES = {"plan", "expect", "schedule", "intend", "hope", "want", "aim", "set",
                "due", "propose", "prepare", "seek", "vow", "promise", "threaten", "likely",
                "go", "scheduled", "poised", "slate", "need"}
+# Verbs whose infinitive names an act decided on, done before or after the DCT.
+COMMITMENTS = {"agree", "decide", "pledge", "vote", "offer", "commit", "undertake"}
 # Past-tense verbs whose dated object is still to come: the nearest date, not the last one.
 SCHEDULING_VERBS = {"plan", "schedule", "slate", "reschedule"}
 
@@ -51,7 +53,10 @@ def infinitive_tense(verb: Token) -> int:
         return FUTURE
     if head.lemma_ in FUTURE_CUES or head.lower_ in FUTURE_CUES:
         # 'had been scheduled to expire Friday': ahead of the plan, not of the DCT
-        return PRESENT if head.pos_ in ("VERB", "AUX") and _is_past_perfect(head) else FUTURE
+        planner = head.head if head.pos_ == "ADJ" else head  # 'had been due to expire'
+        return PRESENT if _is_past_perfect(planner) else FUTURE
+    if head.lemma_ in COMMITMENTS:
+        return PRESENT  # 'agreed to buy it in February': after the agreement, maybe the DCT
     if head.pos_ in ("VERB", "AUX", "ADJ"):
         outer = verb_tense(head) if head.pos_ != "ADJ" else PRESENT
         return PAST if outer == PAST else FUTURE
@@ -59,7 +64,8 @@ def infinitive_tense(verb: Token) -> int:
 
 
 def _is_past_perfect(verb: Token) -> bool:
-    return any(c.lower_ == "had" for c in verb.children if c.dep_ in ("aux", "auxpass"))
+    return verb.pos_ in ("VERB", "AUX") and any(
+        c.lower_ == "had" for c in verb.children if c.dep_ in ("aux", "auxpass"))
 
 
 def has_future_aux(token: Token) -> bool:
