@@ -254,3 +254,12 @@ def test_quotes_parenthetical_cue_in_split_quote_stays_direct(extract):
     [quote] = quotes_of(facts)
     assert quote.kind == "direct"
     assert [p.text for p in quote.parts] == ["That,", "is the real problem."]
+
+
+def test_quotes_quoted_phrase_is_a_bool(nlp):
+    # it ranks two subjects of one verb; a str here broke min() on real text
+    from newsfacts.pipeline.quoting.rules import _quoted_phrase
+    doc = nlp('He said "we win" and left.')
+    we = next(t for t in doc if t.text == "we")
+    assert _quoted_phrase(we) is True
+    assert _quoted_phrase(doc[0]) is False

@@ -12,6 +12,7 @@ from .lexicon import CueLexicon, cue_key
 
 Span = tuple[int, int]
 INHERIT_SUBJECT = {"xcomp", "advcl", "conj", "ccomp", "acl", "pcomp"}
+ADJUNCT_DEPS = {"prep", "advcl", "advmod", "npadvmod", "pcomp"}
 EDGE_PUNCT = set(",;:.—–-()[]…") | {"--"}
 MIN_DEP_PROB = 0.5
 MIN_PRIOR = 0.02      # a word's P(cue) below which the cue model is not asked
@@ -111,6 +112,7 @@ def _verb_cue(verb: Token, key: str, lexicon: CueLexicon, text: str) -> Attribut
     content_children = [c for c in verb.children if not c.is_punct
                         and lexicon.dep_prob("content_deps", key, c.dep_) > MIN_DEP_PROB]
     bounds = paragraph_of(verb, text)
+    content_children = [c for c in content_children if not _fronted_adjunct(c, verb)]
     content_children = one_side(verb, key, lexicon, content_children)
     if content_children:
         tokens = trim(sorted((t for c in content_children for t in c.subtree
@@ -164,11 +166,13 @@ def _parenthetical_cue(verb: Token, key: str, lexicon: CueLexicon, text: str,
 
 
 def _beside_quote(verb: Token) -> bool:
-    """A quotation mark just before or after the cue's phrase (commas aside)."""
+    """A quotation mark just before or after the cue's phrase (commas aside), or
+    hung on the cue itself."""
     doc = verb.doc
     before = [t for t in doc[max(0, verb.left_edge.i - 2):verb.left_edge.i] if not t.is_space]
     after = [t for t in doc[verb.right_edge.i + 1:verb.right_edge.i + 3] if not t.is_space]
-    return any(t.is_quote for t in before + after)
+    own_marks = [c for c in verb.children if c.dep_ == "punct"]
+    return any(t.is_quote for t in before + after + own_marks)
 
 
 def _runs(tokens: list[Token]) -> list[list[Token]]:
@@ -180,6 +184,13 @@ def _runs(tokens: list[Token]) -> list[list[Token]]:
         else:
             runs.append([token])
     return runs
+
+
+def _fronted_adjunct(child: Token, verb: Token) -> bool:
+    """"At a rally, Trump likened ...": a phrase before the subject sets the
+    scene; it is not what was said."""
+    return child.dep_ in ADJUNCT_DEPS and child.i < verb.i and any(
+        c.dep_ in ("nsubj", "nsubjpass") and child.i < c.i < verb.i for c in verb.children)
 
 
 def one_side(verb: Token, key: str, lexicon: CueLexicon, children: list[Token]) -> list[Token]:
@@ -249,7 +260,7 @@ def _quoted_phrase(token: Token) -> bool:
         return False
     mark = token.doc[first - 1]
     return mark.text in ("“", "‘", "«", "``") or (
-        mark.text == '"' and not mark.whitespace_ and (mark.i == 0 or mark.nbor(-1).whitespace_))
+        mark.text == '"' and not mark.whitespace_ and (mark.i == 0 or bool(mark.nbor(-1).whitespace_)))
 
 
 def _according_to(according: Token) -> Attribution | None:
