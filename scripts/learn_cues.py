@@ -6,7 +6,10 @@ Writes src/newsfacts/pipeline/patterns/cues.json:
   often it is an annotated cue, p = n / how often the word occurs at all;
 - content_deps / source_deps / cue_deps: for each dependency label, how often a
   child of the cue with that label lies inside the content / source / cue span
-  (overall, and per cue key under cues[key]).
+  (overall, and per cue key under cues[key]);
+- cue_children: for a cue's modifier (advmod, npadvmod, prt) not in the content, keyed
+  "dep|lemma" ("advmod|also", "npadvmod|friday"), [share inside the cue span,
+  times seen], for words seen at least MIN_CHILD_COUNT times.
 """
 from __future__ import annotations
 
@@ -20,9 +23,11 @@ from spacy.tokens import Doc, DocBin
 
 from newsfacts import load_nlp
 from newsfacts.eval.polnear import load_split
-from newsfacts.pipeline.quoting.lexicon import CUES_PATH, cue_key
+from newsfacts.pipeline.quoting.lexicon import CUES_PATH, child_key, cue_key
 
 MIN_COUNT = 3
+MIN_CHILD_COUNT = 8
+MODIFIER_DEPS = {"advmod", "npadvmod", "prt"}  # words that may join the cue ("also said")
 
 
 def token_set(doc: Doc, spans) -> set[int]:
@@ -54,6 +59,7 @@ def learn(docs: list[Doc], gold) -> dict:
     n_cue: Counter = Counter()
     per_key = defaultdict(lambda: defaultdict(lambda: [0.0, 0.0]))  # (table, key) -> dep -> [hits, total]
     overall = defaultdict(lambda: defaultdict(lambda: [0.0, 0.0]))
+    cue_children = defaultdict(lambda: [0.0, 0.0])  # "dep|lemma" -> [in the cue, seen]
     for doc, pdoc in zip(docs, gold):
         weight = 1.0 / len(pdoc.annotations)
         for attributions in pdoc.annotations:
@@ -69,6 +75,10 @@ def learn(docs: list[Doc], gold) -> dict:
                          "cue_deps": cue_tokens}
                 for child in head.children:
                     subtree = {t.i for t in child.subtree}
+                    if child.dep_ in MODIFIER_DEPS and not subtree & roles["content_deps"]:
+                        stats = cue_children[child_key(child)]
+                        stats[0] += weight * (len(subtree & cue_tokens) / len(subtree) > 0.5)
+                        stats[1] += weight
                     for table, tokens in roles.items():
                         inside = len(subtree & tokens) / len(subtree) > 0.5
                         for stats in (per_key[(table, key)], overall[table]):
@@ -88,6 +98,8 @@ def learn(docs: list[Doc], gold) -> dict:
               "cues": dict(sorted(cues.items(), key=lambda kv: -kv[1]["n"]))}
     for table in ("content_deps", "source_deps", "cue_deps"):
         result[table] = {dep: round(h / t, 3) for dep, (h, t) in overall[table].items() if t >= 5}
+    result["cue_children"] = {key: [round(h / t, 3), round(t, 1)]
+                              for key, (h, t) in sorted(cue_children.items()) if t >= MIN_CHILD_COUNT}
     return result
 
 

@@ -263,3 +263,25 @@ def test_quotes_quoted_phrase_is_a_bool(nlp):
     we = next(t for t in doc if t.text == "we")
     assert _quoted_phrase(we) is True
     assert _quoted_phrase(doc[0]) is False
+
+
+def test_quotes_fronted_phrase_is_not_content(extract):
+    facts = extract("At a rally on Monday, Senator Ruth Hale likened the tax plan to a robbery.")
+    [quote] = quotes_of(facts)
+    assert quote.text == "the tax plan to a robbery"
+    assert quote.speaker.text == "Senator Ruth Hale"
+
+
+@pytest.mark.parametrize("sentence,cue,content", [
+    ("The governor complained about the new budget rules.", "complained about",
+     "the new budget rules"),
+    ("The mayor also said publicly that the bridge would reopen.", "also said publicly",
+     "the bridge would reopen"),
+])
+def test_quotes_learned_cue_extent_and_weaker_content(extract, sentence, cue, content):
+    [quote] = quotes_of(extract(sentence))
+    assert (quote.cue.text, quote.text) == (cue, content)
+
+
+def test_quotes_weaker_content_needs_a_speech_word(extract):
+    assert quotes_of(extract("Tom Baker voted for the new budget.")) == []

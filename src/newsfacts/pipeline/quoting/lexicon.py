@@ -23,6 +23,11 @@ def cue_key(token: Token) -> str:
     return lower
 
 
+def child_key(token: Token) -> str:
+    """The cue_children key of a cue's dependent: its label and lemma."""
+    return f"{token.dep_}|{token.lemma_.lower()}"
+
+
 @dataclass
 class CueLexicon:
     """cues: key -> {"p": P(cue | word), "n": times seen as a cue};
@@ -32,6 +37,7 @@ class CueLexicon:
     content_deps: dict[str, float] = field(default_factory=dict)
     source_deps: dict[str, float] = field(default_factory=dict)
     cue_deps: dict[str, float] = field(default_factory=dict)
+    cue_children: dict[str, list[float]] = field(default_factory=dict)
     threshold: float = 0.3
     min_count: int = 3
 
@@ -43,6 +49,12 @@ class CueLexicon:
 
     def is_cue(self, key: str) -> bool:
         return self.prob(key) >= self.threshold
+
+    def in_cue_prob(self, key: str, child: Token) -> float:
+        """How often a child like this one ("advmod|also") is part of the cue:
+        by its word when the word was seen often enough, else by its label."""
+        entry = self.cue_children.get(child_key(child))
+        return entry[0] if entry else self.dep_prob("cue_deps", key, child.dep_)
 
     def dep_prob(self, table: str, key: str, dep: str) -> float:
         entry = self.cues.get(key, {}).get(table, {})
@@ -56,4 +68,5 @@ def load_lexicon(path: str | None = None) -> CueLexicon:
     data = json.loads(Path(path or CUES_PATH).read_text(encoding="utf-8"))
     return CueLexicon(cues=data["cues"], content_deps=data["content_deps"],
                       source_deps=data["source_deps"], cue_deps=data["cue_deps"],
+                      cue_children=data.get("cue_children", {}),
                       threshold=data.get("threshold", 0.3), min_count=data.get("min_count", 3))

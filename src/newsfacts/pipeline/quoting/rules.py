@@ -15,6 +15,7 @@ INHERIT_SUBJECT = {"xcomp", "advcl", "conj", "ccomp", "acl", "pcomp"}
 ADJUNCT_DEPS = {"prep", "advcl", "advmod", "npadvmod", "pcomp"}
 EDGE_PUNCT = set(",;:.—–-()[]…") | {"--"}
 MIN_DEP_PROB = 0.5
+FALLBACK_DEP_PROB = 0.35
 MIN_PRIOR = 0.02      # a word's P(cue) below which the cue model is not asked
 MAX_THAT_DISTANCE = 8  # tokens from a cue verb to a "that" it governs
 
@@ -120,7 +121,7 @@ def _verb_cue(verb: Token, key: str, lexicon: CueLexicon, text: str) -> Attribut
     elif verb.dep_ == "parataxis":
         return _parenthetical_cue(verb, key, lexicon, text, bounds)
     else:
-        tokens = that_clause(verb)
+        tokens = that_clause(verb) or _weaker_content(verb, key, lexicon, bounds)
     cue_words = cue_tokens(verb, key, lexicon)
     if tokens and tokens[0].dep_ == "prep" and tokens[0].head == verb and \
             tokens[0].i == cue_words[-1].i + 1:
@@ -186,6 +187,22 @@ def _runs(tokens: list[Token]) -> list[list[Token]]:
     return runs
 
 
+def _weaker_content(verb: Token, key: str, lexicon: CueLexicon, bounds: Span) -> list[Token]:
+    """No likely content child: the likeliest child after the cue that is content
+    at least FALLBACK_DEP_PROB of the time ("have said little about ..."), for
+    words that are mostly cues (not "voted for", "sent")."""
+    if not lexicon.is_cue(key):
+        return []
+    children = [c for c in verb.children if c.i > verb.i and not c.is_punct
+                and lexicon.dep_prob("content_deps", key, c.dep_) >= FALLBACK_DEP_PROB]
+    if not children:
+        return []
+    best = max(children, key=lambda c: lexicon.dep_prob("content_deps", key, c.dep_))
+    tokens = trim([t for t in best.subtree if bounds[0] <= t.idx < bounds[1]])
+    # a bare pronoun or adverb ("put it", "leaned in heavy") says nothing checkable
+    return tokens if any(t.pos_ in ("NOUN", "PROPN", "VERB", "NUM") for t in tokens) else []
+
+
 def _fronted_adjunct(child: Token, verb: Token) -> bool:
     """"At a rally, Trump likened ...": a phrase before the subject sets the
     scene; it is not what was said."""
@@ -217,7 +234,7 @@ def cue_tokens(verb: Token, key: str, lexicon: CueLexicon) -> list[Token]:
     """The cue word with its adjacent auxiliaries, negation and particles."""
     members = {verb.i}
     joined = [c for c in verb.children
-              if lexicon.dep_prob("cue_deps", key, c.dep_) >= MIN_DEP_PROB and not c.is_punct
+              if lexicon.in_cue_prob(key, c) >= MIN_DEP_PROB and not c.is_punct
               and c.n_lefts + c.n_rights == 0]
     for child in sorted(joined, key=lambda t: abs(t.i - verb.i)):
         if child.i - 1 in members or child.i + 1 in members:

@@ -119,13 +119,11 @@ def season_year(dct: date, season: str, direction: int) -> int:
 
 
 def duration_value(amount, unit: str, quarters_as_months: bool = True) -> str:
-    """P3Y, PT4M, PXD ...: amount is a number or 'X'. ISO 8601 has no quarter, decade or
-    century unit, so quarters become months (P9M for 'three quarters') unless asked
-    otherwise, and decades and centuries years (P20Y, as TimeBank and MEANTIME write them)."""
+    """P3Y, PT4M, PXD ...: amount is a number or 'X'. Quarters become months (P9M for
+    'three quarters') unless asked otherwise; decades and centuries keep TimeML's own
+    units (P2DE for 'two decades', P1CE), as the newsfacts/1 contract writes them."""
     if unit == "Q" and quarters_as_months:
         amount, unit = (amount * 3 if amount != "X" else "X"), "M"
-    if unit in YEARS_PER_UNIT:  # nor a decade or century unit: 'two decades' is P20Y
-        amount, unit = (amount * YEARS_PER_UNIT[unit] if amount != "X" else "X"), "Y"
     if isinstance(amount, float):
         amount = int(amount) if amount.is_integer() else amount
     if isinstance(amount, float):  # 2.5 years -> P2Y6M: the half in the next smaller unit
