@@ -32,7 +32,11 @@ def demo_records(source: Path) -> list[dict]:
 
 def main(argv: list[str]) -> None:
     source = Path(argv[1]) if len(argv) > 1 else DEFAULT_SOURCE
+    if not source.is_dir():
+        sys.exit(__doc__ + f"\nerror: {source} is not a folder of MEANTIME CAT XML files")
     records = demo_records(source)
+    if not records:
+        sys.exit(f"error: no CAT XML files in {source}; the demo data is left as it was")
     TARGET.parent.mkdir(parents=True, exist_ok=True)
     with TARGET.open("w", encoding="utf-8") as out:
         for record in records:

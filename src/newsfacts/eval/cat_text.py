@@ -15,6 +15,7 @@ from pathlib import Path
 NO_SPACE_BEFORE = {",", ".", ";", ":", "!", "?", ")", "]", "}", "%", "'s", "'S", "n't", "'re",
                    "'ve", "'ll", "'d", "'m", "’s", "...", "”"}
 NO_SPACE_AFTER = {"(", "[", "{", "$", "£", "€", "#", "“"}
+CLITICS = {"s", "t", "re", "ve", "ll", "d", "m"}
 QUOTE_TOKENS = {"``": '"', "''": '"', '"': '"'}
 
 
@@ -65,13 +66,15 @@ def rebuild(tokens: list[CatToken]) -> str:
     length = 0
     previous: CatToken | None = None
     quote_open = False
-    for token in tokens:
+    for index, token in enumerate(tokens):
+        following = tokens[index + 1].text if index + 1 < len(tokens) else ""
         surface = QUOTE_TOKENS.get(token.text, token.text)
         is_quote = token.text in QUOTE_TOKENS
         opening = token.text == "``" or (token.text == '"' and not quote_open)
         if is_quote:
             quote_open = opening
-        gap = separator(previous, token, is_quote and not opening)
+        gap = "" if is_apostrophe(previous, token, following) else separator(
+            previous, token, is_quote and not opening)
         parts.append(gap)
         length += len(gap)
         token.start, token.end = length, length + len(surface)
@@ -80,6 +83,15 @@ def rebuild(tokens: list[CatToken]) -> str:
         previous = token
         token.opening_quote = is_quote and opening
     return "".join(parts)
+
+
+def is_apostrophe(previous: CatToken | None, token: CatToken, following: str) -> bool:
+    """A split possessive or contraction: Wayne ’ s -> Wayne’s, the Beatles ' label -> Beatles'."""
+    if previous is None or previous.sentence != token.sentence:
+        return False
+    if token.text in ("'", "’"):
+        return following.lower() in CLITICS or previous.text[-1:] in ("s", "S")
+    return token.text.lower() in CLITICS and previous.text in ("'", "’")
 
 
 def separator(previous: CatToken | None, token: CatToken, closing_quote: bool) -> str:

@@ -205,5 +205,14 @@ def _unique_prefix(mention: Mention, kind: str, forms, lex: Lexicon) -> Cluster 
         longest = max((normal_words(m, lex) for m in cluster.mentions), key=len)
         short, long = sorted((words, longest), key=len)
         if short and len(long) == len(short) + 1 and long[:len(short)] == short:
-            found.append(cluster)
+            shorter = [mention] if short is words else cluster.mentions
+            if not any(_has_corporate_suffix(m, lex) for m in shorter):
+                found.append(cluster)
     return found[0] if len(found) == 1 else None
+
+
+def _has_corporate_suffix(mention: Mention, lex: Lexicon) -> bool:
+    """A name written in full with its corporate suffix ("Apple Computer", "Apple Inc.")
+    is complete: a longer name that adds another word ("Apple Corps") is someone else."""
+    written = [w.replace(".", "") for w in mention.words if w.replace(".", "") not in ("", ",")]
+    return len(normal_words(mention, lex)) < len(written)
