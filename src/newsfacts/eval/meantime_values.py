@@ -133,37 +133,21 @@ class TimemlEvents:
 
 
 def read_timeml_events(path: Path) -> TimemlEvents:
-    from .timeml import ATTR, DCT, TAG, TEXT
-    import html
+    from .timeml import DCT, TEXT, tagged_spans
     source = path.read_text(encoding="utf-8")
     dct, body = DCT.search(source), TEXT.search(source)
     if not dct or not body:
         raise NewsfactsError(f"{path}: not a TimeML file with <DCT> and <TEXT>")
-    pieces, length, pos, opened = [], 0, 0, []
-    spans: dict[str, dict] = {}
-    markup = body.group(1)
-    for m in TAG.finditer(markup):
-        chunk = html.unescape(markup[pos:m.start()])
-        pieces.append(chunk)
-        length += len(chunk)
-        pos = m.end()
-        closing, name, attrs, empty = m.groups()
-        if name not in ("EVENT", "TIMEX3") or empty:
-            continue
-        if not closing:
-            opened.append((length, dict(ATTR.findall(attrs))))
-        elif opened:
-            start, found = opened.pop()
-            key = found.get("eid") or found.get("tid")
-            spans[key] = {"start": start, "end": length, "type": found.get("type", "")}
-    pieces.append(html.unescape(markup[pos:]))
+    text, tagged = tagged_spans(body.group(1), {"EVENT", "TIMEX3"})
+    spans = {attrs.get("eid") or attrs.get("tid"): {"start": start, "end": end, "type": attrs.get("type", "")}
+             for start, end, _, attrs in tagged}
     instances = {a["eiid"]: a["eventID"] for a in _tags(source, "MAKEINSTANCE")}
     anchors = [(instances.get(a["eventInstanceID"]), a["relatedToTime"]) for a in _tags(source, "TLINK")
                if a.get("relType") in ANCHORING and a.get("eventInstanceID") and a.get("relatedToTime")]
     events = {k: (v["start"], v["end"]) for k, v in spans.items() if k.startswith("e")}
     timexes = {k: (v["start"], v["end"], v["type"]) for k, v in spans.items() if k.startswith("t")}
     anchors = [(e, t) for e, t in anchors if e in events and t in timexes and timexes[t][2] in ("DATE", "TIME")]
-    return TimemlEvents(path.stem, dct.group(1)[:10], "".join(pieces), events, timexes, anchors)
+    return TimemlEvents(path.stem, dct.group(1)[:10], text, events, timexes, anchors)
 
 
 def _tags(source: str, name: str) -> list[dict]:

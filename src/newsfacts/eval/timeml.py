@@ -43,29 +43,34 @@ def read_timeml(path: Path) -> TimemlDoc:
 
 def strip_tags(markup: str) -> tuple[str, list[Timex]]:
     """Text without tags (entities decoded) and the TIMEX3 found, as character spans of it."""
+    text, tagged = tagged_spans(markup, {"TIMEX3"})
+    timexes = [Timex(start, end, attrs.get("type", ""), attrs.get("value", ""),
+                     attrs.get("mod"), text[start:end]) for start, end, _, attrs in tagged]
+    return text, sorted(timexes, key=lambda t: t.start)
+
+
+def tagged_spans(markup: str, names: set[str]) -> tuple[str, list[tuple[int, int, str, dict]]]:
+    """Text without tags (entities decoded) and (start, end, tag name, attributes) of
+    every element named in names, as character spans of that text."""
     pieces: list[str] = []
     length, pos = 0, 0
-    open_timex: list[tuple[int, dict]] = []
-    timexes: list[Timex] = []
+    opened: list[tuple[int, str, dict]] = []
+    found: list[tuple[int, int, str, dict]] = []
     for m in TAG.finditer(markup):
         chunk = html.unescape(markup[pos:m.start()])
         pieces.append(chunk)
         length += len(chunk)
         pos = m.end()
         closing, name, attrs, empty = m.groups()
-        if name != "TIMEX3" or empty:
+        if name not in names or empty:
             continue
         if not closing:
-            open_timex.append((length, dict(ATTR.findall(attrs))))
-        elif open_timex:
-            start, attrs_of = open_timex.pop()
-            timexes.append(Timex(start, length, attrs_of.get("type", ""),
-                                 attrs_of.get("value", ""), attrs_of.get("mod")))
+            opened.append((length, name, dict(ATTR.findall(attrs))))
+        elif opened:
+            start, name_of, attrs_of = opened.pop()
+            found.append((start, length, name_of, attrs_of))
     pieces.append(html.unescape(markup[pos:]))
-    text = "".join(pieces)
-    for t in timexes:
-        t.text = text[t.start:t.end]
-    return text, sorted(timexes, key=lambda t: t.start)
+    return "".join(pieces), found
 
 
 def predict(doc, text: str, dct: str) -> list[Timex]:

@@ -147,7 +147,7 @@ def cluster_others(mentions: list[Mention], lex: Lexicon) -> list[Cluster]:
         if mention.cluster is not None or mention.label == "PERSON":
             continue
         kind, keys = type_class(mention.label), name_keys(mention, lex)
-        match = next((c for c, k, known in forms if keys & known and (
+        match = next((c for c, k, known in forms if same_name(keys, known) and (
             k == kind or _same_long_name(mention, c))), None)
         match = match or _unique_prefix(mention, kind, forms, lex)
         if match is None:
@@ -167,6 +167,9 @@ def _same_long_name(mention: Mention, cluster: Cluster) -> bool:
     the same name of two words or more is one entity, unless either is a GPE or NORP."""
     plain = {"GPE", "NORP"}
     return len(mention.words) > 1 and mention.label not in plain and cluster.label not in plain
+
+
+INITIALS = "initials:"  # key prefix of a long name's initials
 
 
 def type_class(label: str) -> str:
@@ -190,8 +193,16 @@ def name_keys(mention: Mention, lex: Lexicon) -> set[str]:
     keys = {key, lex.aliases.get(key, key)}
     content = [w for w in words if w not in lex.acronym_skip]
     if len(content) > 1:
-        keys.add("".join(w[0] for w in content))
+        keys.add(INITIALS + "".join(w[0] for w in content))
     return keys
+
+
+def same_name(keys: set[str], known: set[str]) -> bool:
+    """Equal forms, or one name is the other's initials ("U.S." / "United States");
+    two long names with the same initials ("Apple Corps" / "Apple Computer") are not."""
+    plain = {k for k in keys if not k.startswith(INITIALS)}
+    return bool(plain & known) or any(INITIALS + k in known for k in plain) \
+        or any(k[len(INITIALS):] in known for k in keys - plain)
 
 
 def _unique_prefix(mention: Mention, kind: str, forms, lex: Lexicon) -> Cluster | None:
