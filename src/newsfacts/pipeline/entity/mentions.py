@@ -1,6 +1,8 @@
 """Find the mentions of a Doc: names (NER spans, repaired), nominals, pronouns."""
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import PRONOUNS, Lexicon
@@ -13,6 +15,8 @@ ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj", 
                  "poss"}
 PP_OF_NOMINAL = {"for", "of", "at", "with", "from"}
 MAX_PREMODS = 8
+CAMEL_CASE = re.compile(r"^[a-z]{1,3}[A-Z][A-Za-z]+$")  # iPhone, eBay, iOS
+MODEL_NUMBER = re.compile(r"^\d[\w.]*$")  # 4, 3GS, 2.0
 
 
 def name_spans(doc: Doc) -> list[Span]:
@@ -28,7 +32,25 @@ def name_spans(doc: Doc) -> list[Span]:
             spans[-1] = Span(doc, last.start, ent.end, label=ent.label_)
         else:
             spans.append(ent)
+    spans = sorted(spans + product_spans(doc, spans), key=lambda span: span.start)
     return [_without_possessive(span) for span in spans]
+
+
+def product_spans(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Camel-case names NER missed ("iPhone 4", "iOS"), with a model number after
+    them; labelled as NER labels the same word elsewhere in the article, else PRODUCT."""
+    taken = {i for span in spans for i in range(span.start, span.end)}
+    label_of = {span[0].lower_: span.label_ for span in spans if CAMEL_CASE.match(span[0].text)}
+    found = []
+    for token in doc:
+        if token.i in taken or not CAMEL_CASE.match(token.text):
+            continue
+        end = token.i + 1
+        if end < len(doc) and end not in taken and MODEL_NUMBER.match(doc[end].text):
+            end += 1
+        found.append(Span(doc, token.i, end, label=label_of.get(token.lower_, "PRODUCT")))
+        taken.update(range(token.i, end))
+    return found
 
 
 def _without_possessive(span: Span) -> Span:
