@@ -16,6 +16,7 @@ ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj", 
 PP_OF_NOMINAL = {"for", "of", "at", "with", "from"}
 MAX_PREMODS = 8
 CAMEL_CASE = re.compile(r"^[a-z]{1,3}[A-Z][A-Za-z]+$")  # iPhone, eBay, iOS
+RETYPED_AS_PRODUCT = {"ORG", "NORP", "PERSON", "PRODUCT", "WORK_OF_ART"}
 MODEL_NUMBER = re.compile(r"^\d[\w.]*$")  # 4, 3GS, 2.0
 
 
@@ -33,14 +34,21 @@ def name_spans(doc: Doc) -> list[Span]:
         else:
             spans.append(ent)
     spans = sorted(spans + product_spans(doc, spans), key=lambda span: span.start)
-    return [_without_possessive(span) for span in spans]
+    return [_without_possessive(_as_product(span)) for span in spans]
+
+
+def _as_product(span: Span) -> Span:
+    """A camel-case name is a product ("iPod"), whatever NER calls it (ORG, NORP...),
+    so that "the device" finds it and it meets its untagged mentions."""
+    if span.label_ in RETYPED_AS_PRODUCT and CAMEL_CASE.match(span[0].text):
+        return Span(span.doc, span.start, span.end, label="PRODUCT")
+    return span
 
 
 def product_spans(doc: Doc, spans: list[Span]) -> list[Span]:
     """Camel-case names NER missed ("iPhone 4", "iOS"), with a model number after
-    them; labelled as NER labels the same word elsewhere in the article, else PRODUCT."""
+    them."""
     taken = {i for span in spans for i in range(span.start, span.end)}
-    label_of = {span[0].lower_: span.label_ for span in spans if CAMEL_CASE.match(span[0].text)}
     found = []
     for token in doc:
         if token.i in taken or not CAMEL_CASE.match(token.text):
@@ -48,7 +56,7 @@ def product_spans(doc: Doc, spans: list[Span]) -> list[Span]:
         end = token.i + 1
         if end < len(doc) and end not in taken and MODEL_NUMBER.match(doc[end].text):
             end += 1
-        found.append(Span(doc, token.i, end, label=label_of.get(token.lower_, "PRODUCT")))
+        found.append(Span(doc, token.i, end, label="PRODUCT"))
         taken.update(range(token.i, end))
     return found
 
