@@ -67,10 +67,12 @@ def bench_extract(articles: list[dict], batch_size: int, keep: dict) -> dict:
     from newsfacts.api import extract_many
     nlp = load_nlp()
     started = time.perf_counter()
-    records = [f.to_dict() for f in extract_many(articles, nlp=nlp, batch_size=batch_size)]
+    failed: list[str] = []
+    records = [f.to_dict() for f in extract_many(articles, nlp=nlp, batch_size=batch_size,
+                                                  on_error=lambda a, e: failed.append(a.id))]
     seconds = time.perf_counter() - started
     keep["extract"] = {r["article"]["id"]: r for r in records}
-    return {"seconds": seconds, "peak_mb": {"main": round(own_peak_mb(), 1)}}
+    return {"seconds": seconds, "peak_mb": {"main": round(own_peak_mb(), 1)}, "failed": len(failed)}
 
 
 def bench_batch(source: Path, out: Path, engine: str, workers: int, batch_size: int,
@@ -117,7 +119,8 @@ def main() -> None:
             result["load"] = (round(load_before, 2), round(os.getloadavg()[0], 2))
             result["rate"] = len(articles) / result["seconds"]
             results[name] = result
-            print(f"  {name}: {result['rate']:.2f} articles/s", flush=True)
+            print(f"  {name}: {result['rate']:.2f} articles/s"
+                  f"{', %d failed' % result['failed'] if result.get('failed') else ''}", flush=True)
     report(results, len(articles), args.workers, keep)
 
 

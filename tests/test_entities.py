@@ -290,3 +290,41 @@ def test_entities_claims_and_quoted_titles_are_not_attributes(nlp):
     described = trump.attributes["roles"] + trump.attributes["descriptions"] + trump.attributes["titles"]
     assert not any("victim" in d or "president" in d for d in described)
     assert holder(entities, text, "The president") is not trump
+
+
+def test_entities_distinct_word_keeps_namesakes_apart(nlp):
+    text = ("Zorbex Corps sued Zorbex Computer on Monday. Zorbex Corps said Zorbex Computer "
+            "broke a deal. Zorbex Computer denied it.")
+    entities = run(nlp, text, labels={"Zorbex": "ORG", "Corps": "ORG", "Computer": "ORG"})
+    corps = holder(entities, text, "Zorbex Corps")
+    computer = holder(entities, text, "Zorbex Computer")
+    assert corps is not None and computer is not None and corps is not computer
+
+
+def test_entities_camel_case_names_become_products(nlp):
+    text = "Zedco unveiled the zPhone 4 on Monday. The zPhone 4 sold well, and the device was cheap."
+    tagged_org = run(nlp, text, labels={"zPhone": "ORG"})
+    assert named(tagged_org, "zPhone").type == "PRODUCT"
+    doc = nlp(text)
+    doc.ents = [e for e in doc.ents if "zPhone" not in e.text]  # as if NER missed it
+    entities = extract_entities(doc, Article(text=text))
+    phone = named(entities, "zPhone 4")
+    assert phone.type == "PRODUCT"
+    assert holder(entities, text, "zPhone 4", 1) is phone
+    assert holder(entities, text, "the device") is phone
+
+
+def test_entities_title_before_name_and_quoted_first_person_are_the_speaker(nlp):
+    text = ('Apple Inc. settled the dispute on Monday. "I love the Beatles, and it has been '
+            'painful for me," said Apple Inc. CEO Steve Jobs.')
+    entities = run(nlp, text)
+    jobs = named(entities, "Steve Jobs")
+    texts = [m.text for m in jobs.mentions]
+    assert "I" in texts and "me" in texts
+    assert any(t.endswith("CEO") for t in texts)
+
+
+def test_entities_relative_pronoun_is_its_noun(nlp):
+    text = "Maria Lopez, who leads the firm, spoke on Monday."
+    entities = run(nlp, text)
+    assert holder(entities, text, "who") is named(entities, "Maria Lopez")

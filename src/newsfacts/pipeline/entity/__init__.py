@@ -15,9 +15,9 @@ from .attributes import apply, read_attributes
 from .lexicon import lexicon
 from .lookup import EntityLookup
 from .mentions import (name_mention, name_spans, nominal_mentions, pronoun_mentions,
-                       surname_mentions)
+                       surname_mentions, title_mentions)
 from .model import NAME, NOMINAL, Cluster, Mention
-from .names import cluster_others, cluster_people, normal_words
+from .names import cluster_others, cluster_people, nested_names, normal_words
 from .resolve import make_state, resolve
 
 __all__ = ["extract_entities", "EntityLookup"]
@@ -39,12 +39,13 @@ def extract_entities(doc: Doc, article: Article | None = None) -> list[Entity]:
         mention.title = mention.title or facts.title
         mention.gender = mention.gender or facts.gender
     clusters = cluster_people(names, lex) + cluster_others(names, lex)
+    nested_names(doc, names, lex)
     name_at = {i: m for m in names for i in range(m.start, m.end)}
     for mention, facts in zip(names, found):
         if mention.cluster is not None:
             apply(facts, mention.cluster, name_at)
     if doc.has_annotation("DEP"):  # descriptions and pronouns need the parse
-        taken = set(name_at)
+        taken = set(name_at) | _add_titles(doc, names, lex)
         others = nominal_mentions(doc, taken, lex) + pronoun_mentions(doc, taken)
         state = make_state(doc, lex, clusters, names + others)
         resolve(state, others)
@@ -97,6 +98,16 @@ def _attributes(cluster: Cluster) -> dict:
     if cluster.label != "PERSON":
         attributes["age"] = None
     return attributes
+
+
+def _add_titles(doc: Doc, names: list[Mention], lex) -> set[int]:
+    """Titles before a name join its person; RETURNS their token indexes."""
+    taken = set()
+    for title, name in title_mentions(doc, names, lex):
+        if name.cluster is not None:
+            name.cluster.add(title)
+            taken.update(range(title.start, title.end))
+    return taken
 
 
 def _tokens_of(mentions: list[Mention]) -> set[int]:

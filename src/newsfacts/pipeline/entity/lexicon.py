@@ -28,10 +28,12 @@ class Lexicon:
     noun_gender: dict[str, str]
     reciprocal: dict[str, str]
     not_agents: frozenset[str]
+    speech_verbs: frozenset[str]
     org_nouns: dict[str, tuple[str, ...]]
     collective_agents: frozenset[str]
     aliases: dict[str, str]
     org_suffixes: frozenset[str]
+    distinct_words: frozenset[str]
     acronym_skip: frozenset[str]
     male_names: frozenset[str]
     female_names: frozenset[str]
@@ -76,10 +78,12 @@ def lexicon() -> Lexicon:
         noun_gender=persons["gender"],
         reciprocal=persons["reciprocal"],
         not_agents=frozenset(persons["not_agents"]),
+        speech_verbs=frozenset(persons.get("speech_verbs", ())),
         org_nouns={noun: tuple(types) for noun, types in orgs["nouns"].items()},
         collective_agents=frozenset(orgs["collective_agents"]),
         aliases=alias_map,
         org_suffixes=frozenset(aliases["org_suffixes"]),
+        distinct_words=frozenset(aliases.get("distinct_words", ())),
         acronym_skip=frozenset(aliases["acronym_skip"]),
         male_names=frozenset(names["male"]),
         female_names=frozenset(names["female"]),

@@ -6,7 +6,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import PRONOUNS, Lexicon
-from .model import NAME, NOMINAL, PRONOUN, Mention
+from .model import FIRST_PERSON_CASE, NAME, NOMINAL, PRONOUN, RELATIVE_CASE, Mention
 
 KEEP = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"}
 DEFINITE_DETS = {"the", "this", "that", "these", "those"}
@@ -15,6 +15,9 @@ ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj", 
                  "poss"}
 PP_OF_NOMINAL = {"for", "of", "at", "with", "from"}
 MAX_PREMODS = 8
+FIRST_PERSON = {"i", "me", "my", "mine", "myself"}
+FIRST_PLURAL = {"we", "us", "our", "ours", "ourselves"}
+RELATIVE = {"who", "whom", "whose", "which", "that"}
 CAMEL_CASE = re.compile(r"^[a-z]{1,3}[A-Z][A-Za-z]+$")  # iPhone, eBay, iOS
 RETYPED_AS_PRODUCT = {"ORG", "NORP", "PERSON", "PRODUCT", "WORK_OF_ART"}
 MODEL_NUMBER = re.compile(r"^\d[\w.]*$")  # 4, 3GS, 2.0
@@ -34,7 +37,16 @@ def name_spans(doc: Doc) -> list[Span]:
         else:
             spans.append(ent)
     spans = sorted(spans + product_spans(doc, spans), key=lambda span: span.start)
-    return [_without_possessive(_as_product(span)) for span in spans]
+    return [_without_possessive(_before_possessive(_as_product(span))) for span in spans]
+
+
+def _before_possessive(span: Span) -> Span:
+    """NER sometimes runs a name on through its possessive ("Apple's C.E.O."):
+    the name is the part before it."""
+    inner = [t.i for t in span[1:-1] if t.text in POSSESSIVE and t.tag_ == "POS"]
+    if inner and span.label_ != "PERSON":
+        return Span(span.doc, span.start, inner[0], label=span.label_)
+    return span
 
 
 def _as_product(span: Span) -> Span:
@@ -115,6 +127,26 @@ def premodifiers(doc: Doc, start: int, root: Token) -> list[Token]:
     return found
 
 
+def title_mentions(doc: Doc, names: list[Mention], lex: Lexicon) -> list[tuple[Mention, Mention]]:
+    """The title or role words written before a person's name ("Apple CEO" in "Apple
+    CEO Steve Jobs"), as a description of that person: (description, name) pairs."""
+    found = []
+    for name in names:
+        if name.label != "PERSON":
+            continue
+        tokens = premodifiers(doc, name.start, doc[name.head])
+        heads = [t for t in tokens if lex.title_word(t.text) or t.lemma_.lower() in lex.person_nouns]
+        if heads:
+            head = heads[-1]
+            # a common noun before the title refers on its own ("company" in "company CEO")
+            nouns = [t.i + 1 for t in tokens if t.i < head.i and t.tag_ in ("NN", "NNS")
+                     and t not in heads]
+            start = max(nouns, default=tokens[0].i)
+            found.append((Mention(start, head.i + 1, NOMINAL, "PERSON", head.i,
+                                  noun=head.lemma_.lower()), name))
+    return found
+
+
 def _within(token: Token, root: Token, start: int) -> bool:
     head = token
     for _ in range(MAX_PREMODS + 2):
@@ -131,13 +163,13 @@ def nominal_mentions(doc: Doc, taken: set[int], lex: Lexicon) -> list[Mention]:
     for token in doc:
         if token.i in taken or token.dep_ not in ARGUMENT_DEPS:
             continue
-        mention = _nominal(token, lex)
+        mention = _nominal(token, lex, taken)
         if mention is not None:
             found.append(mention)
     return found
 
 
-def _nominal(token: Token, lex: Lexicon) -> Mention | None:
+def _nominal(token: Token, lex: Lexicon, names: set[int]) -> Mention | None:
     lemma = token.lemma_.lower()
     if token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ not in ("", "NORP"):
         return None
@@ -147,13 +179,23 @@ def _nominal(token: Token, lex: Lexicon) -> Mention | None:
         label, gender = "PERSON", lex.noun_gender.get(lemma)
     elif lemma in lex.org_nouns:
         label, gender = lex.org_nouns[lemma][0], "N"
-    elif lemma in lex.collective_agents:
+    elif lemma in lex.collective_agents or _apposed_to_name(token, names):
         label, gender = "ORG", "N"
     else:
         return None
     start, end = nominal_extent(token)
     return Mention(start, end, NOMINAL, label, token.i, gender=gender, noun=lemma,
                    plural=token.tag_ in ("NNS", "NNPS"), definite=_definite(token))
+
+
+def _apposed_to_name(token: Token, names: set[int]) -> bool:
+    """Any common noun in apposition to a name describes it ("Tiger, the newest
+    version of Mac OS X"); only the apposition rule may link it."""
+    if token.pos_ != "NOUN":
+        return False
+    if token.dep_ == "appos" and token.head.i in names:
+        return True
+    return any(c.dep_ == "appos" and c.i in names for c in token.children)
 
 
 def _norp_nominal(token: Token) -> Mention | None:
@@ -200,6 +242,30 @@ def pronoun_mentions(doc: Doc, taken: set[int]) -> list[Mention]:
         label = "PERSON" if gender in ("M", "F") else "ORG"
         found.append(Mention(token.i, token.i + 1, PRONOUN, label, token.i,
                              gender=gender, noun=case, plural=gender == "P"))
+    found += relative_pronouns(doc, taken) + first_person(doc, taken)
+    return sorted(found, key=lambda m: m.start)
+
+
+def first_person(doc: Doc, taken: set[int]) -> list[Mention]:
+    """I/me/my: the speaker, when inside a quotation; we/us/our: the speaker's
+    organisation (resolved by resolve.py)."""
+    return [Mention(t.i, t.i + 1, PRONOUN, "ORG" if t.lower_ in FIRST_PLURAL else "PERSON", t.i,
+                    noun=FIRST_PERSON_CASE, plural=t.lower_ in FIRST_PLURAL)
+            for t in doc if t.i not in taken and t.pos_ == "PRON"
+            and (t.lower_ in FIRST_PERSON or t.lower_ in FIRST_PLURAL)]
+
+
+def relative_pronouns(doc: Doc, taken: set[int]) -> list[Mention]:
+    """who/which/that opening a relative clause; they refer to the noun the clause
+    modifies ("an iPod, which is made by Apple")."""
+    found = []
+    for token in doc:
+        if token.i in taken or token.lower_ not in RELATIVE or token.tag_ not in ("WDT", "WP", "WP$"):
+            continue
+        if token.head.dep_ != "relcl" or token.head.head.i >= token.i:
+            continue
+        label = "PERSON" if token.lower_ in ("who", "whom") else "ORG"
+        found.append(Mention(token.i, token.i + 1, PRONOUN, label, token.i, noun=RELATIVE_CASE))
     return found
 
 

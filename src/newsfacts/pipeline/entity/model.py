@@ -6,6 +6,8 @@ from typing import Any
 
 NAME, NOMINAL, PRONOUN = "name", "nominal", "pronoun"
 PLACES = {"GPE", "LOC"}
+RELATIVE_CASE = "relative"  # Mention.noun of a relative pronoun (who, which, that)
+FIRST_PERSON_CASE = "first"  # Mention.noun of I, me, my
 
 
 @dataclass(eq=False)

@@ -217,7 +217,8 @@ def _unique_prefix(mention: Mention, kind: str, forms, lex: Lexicon) -> Cluster 
         short, long = sorted((words, longest), key=len)
         if short and len(long) == len(short) + 1 and long[:len(short)] == short:
             shorter = [mention] if short is words else cluster.mentions
-            if not any(_has_corporate_suffix(m, lex) for m in shorter):
+            distinct = long[-1] in lex.distinct_words or lex.title_word(long[-1])
+            if not distinct and not any(_has_corporate_suffix(m, lex) for m in shorter):
                 found.append(cluster)
     return found[0] if len(found) == 1 else None
 
@@ -227,3 +228,30 @@ def _has_corporate_suffix(mention: Mention, lex: Lexicon) -> bool:
     is complete: a longer name that adds another word ("Apple Corps") is someone else."""
     written = [w.replace(".", "") for w in mention.words if w.replace(".", "") not in ("", ",")]
     return len(normal_words(mention, lex)) < len(written)
+
+
+BRANDED = {"PRODUCT", "FAC", "EVENT", "WORK_OF_ART", "LAW"}  # names that may open with their maker's
+
+
+def nested_names(doc, names: list[Mention], lex: Lexicon) -> list[Mention]:
+    """A product or place name that opens with another entity's name ("Apple TV",
+    "iPod Mini", where Apple and iPod are named on their own too) also mentions that
+    entity: the nested mention joins it. Organisations are left alone ("Apple Corps"
+    is no mention of Apple). RETURNS the added mentions."""
+    known = {tuple(normal_words(m, lex)): m.cluster for m in names
+             if m.cluster is not None and m.label != "PERSON"}
+    added = []
+    for mention in names:
+        if mention.cluster is None or mention.label not in BRANDED or len(mention.words) < 2:
+            continue
+        start = mention.start + (doc[mention.start].lower_ == "the")
+        for size in range(len(mention.words) - 1, 0, -1):
+            other = known.get(mention.words[:size])
+            if other is not None and other is not mention.cluster \
+                    and not mention.words[size][:1].isdigit():  # "iPhone 4" is a model, not a brand use
+                nested = Mention(start, start + size, mention.kind, other.label, start + size - 1,
+                                 words=mention.words[:size], text=doc[start:start + size].text)
+                other.add(nested)
+                added.append(nested)
+                break
+    return added

@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Token
 
 from .attributes import classify
 from .lexicon import Lexicon
-from .model import NAME, NOMINAL, PRONOUN, Cluster, Mention
+from .model import FIRST_PERSON_CASE, NAME, NOMINAL, PRONOUN, RELATIVE_CASE, Cluster, Mention
 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 CO_ARGUMENTS = SUBJECTS | {"dobj", "dative", "attr", "oprd", "agent"}
@@ -78,7 +78,7 @@ def resolve_nominal(state: State, mention: Mention) -> None:
     head = state.doc[mention.head]
     owner = _owner(state, head)
     cluster = (_apposed_name(state, mention, head) or _copula_subject(state, mention, head)
-               or _by_relation(state, mention, owner)
+               or _product_kind(state, mention, head) or _by_relation(state, mention, owner)
                or _by_description(state, mention, head, owner))
     if cluster is None:
         cluster = _new_description(state, mention, head)
@@ -116,6 +116,19 @@ def _earlier_group(state: State, mention: Mention) -> Cluster | None:
         same = [m for m in cluster.mentions if m.noun == mention.noun]
         if same:
             return None if any(state.doc[m.start].lower_ == "another" for m in same) else cluster
+    return None
+
+
+def _product_kind(state: State, mention: Mention, head: Token) -> Cluster | None:
+    """A product noun after a product's name is that product ("the iPhone device",
+    "the iTunes store")."""
+    if "PRODUCT" not in state.lex.org_nouns.get(mention.noun, ()) or mention.plural:
+        return None
+    for child in head.lefts:
+        named = state.name_at.get(child.i)
+        if child.dep_ == "compound" and named is not None and named.cluster is not None \
+                and named.cluster.label == "PRODUCT":
+            return named.cluster
     return None
 
 
@@ -284,6 +297,16 @@ def resolve_pronoun(state: State, mention: Mention) -> None:
     taken when no name or description of the right gender comes up in this or
     the previous sentence."""
     token = state.doc[mention.head]
+    if mention.noun == RELATIVE_CASE:
+        _resolve_relative(state, mention, token)
+        return
+    if mention.noun == FIRST_PERSON_CASE:
+        speaker = _speaker(state, token) if _inside_quotes(token) else None
+        if speaker is not None and mention.plural:
+            speaker = _organisation_of(state, speaker)
+        if speaker is not None:
+            speaker.add(mention)
+        return
     if mention.gender == "N" and _pleonastic(token):
         return
     fallback = None
@@ -303,6 +326,53 @@ def resolve_pronoun(state: State, mention: Mention) -> None:
         return
     if fallback is not None:
         fallback.add(mention)
+
+
+def _speaker(state: State, token: Token) -> Cluster | None:
+    """The person who says the quotation around a token: the named or described
+    subject of a speech verb outside the quotes, in its sentence, the next or the
+    previous one."""
+    here = state.sent_of[token.i]
+    for n in (here, here + 1, here - 1):
+        if not 0 <= n < len(state.sents):
+            continue
+        for verb in state.sents[n]:
+            if verb.lemma_.lower() not in state.lex.speech_verbs or _inside_quotes(verb):
+                continue
+            for subject in _subjects(verb):
+                said_by = state.name_at.get(subject.i) or state.by_head.get(subject.i)
+                if said_by is not None and said_by.cluster is not None \
+                        and said_by.cluster.label == "PERSON":
+                    return said_by.cluster
+    return None
+
+
+def _organisation_of(state: State, person: Cluster) -> Cluster | None:
+    """The organisation named in a person's titles ("Apple CEO Steve Jobs")."""
+    for mention in person.mentions:
+        for i in range(mention.start, mention.end):
+            named = state.name_at.get(i)
+            if named is not None and named.cluster is not None and named.cluster.label == "ORG":
+                return named.cluster
+    return None
+
+
+def _subjects(verb: Token) -> list[Token]:
+    """A verb's subjects, or those of the nearest verb above it ("Jobs resigned,
+    stating ...", "Jobs resigned in a letter stating ...")."""
+    for token in [verb, *list(verb.ancestors)[:4]]:
+        found = [c for c in token.children if c.dep_ == "nsubj"]
+        if found:
+            return found
+    return []
+
+
+def _resolve_relative(state: State, mention: Mention, token: Token) -> None:
+    """A relative pronoun is the noun its clause hangs on (the head of a name or noun phrase)."""
+    noun = token.head.head
+    antecedent = state.name_at.get(noun.i) or state.by_head.get(noun.i)
+    if antecedent is not None and antecedent.cluster is not None:
+        antecedent.cluster.add(mention)
 
 
 def _unknown_name(cluster: Cluster, mention: Mention) -> bool:
