@@ -194,3 +194,21 @@ def test_batch_sources_read_every_kind_in_a_folder(tmp_path):
     items = list(iter_sources([tmp_path]))
     assert all(isinstance(item, Article) for item in items)
     assert sorted(item.id for item in items) == ["a000", "a001", "a002", "a003", "story"]
+
+
+def test_batch_output_loads_into_the_archive_once(tmp_path):
+    from click.testing import CliRunner
+
+    from newsfacts.cli import cli
+    from newsfacts.store import Archive
+    out, db = tmp_path / "out", tmp_path / "news.db"
+    run([write_jsonl(tmp_path / "in.jsonl", make_articles(3))], out, workers=1)
+    for expected_added in (3, 0):  # the second load changes nothing
+        result = CliRunner().invoke(cli, ["ingest", "--parquet", str(out), "--db", str(db)])
+        assert result.exit_code == 0, result.output
+        assert result.output.startswith(f"added {expected_added}, skipped {3 - expected_added}")
+    with Archive(str(db)) as archive:
+        assert archive.count("articles") == 3
+        assert archive.count("quotes") > 0
+    result = CliRunner().invoke(cli, ["ingest", "--db", str(db)])
+    assert result.exit_code == 2 and "--parquet" in result.output

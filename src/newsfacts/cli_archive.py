@@ -24,21 +24,27 @@ def open_archive(db_path: str, *, readonly: bool = True):
 
 
 def ingest_command(inputs: tuple[str, ...], db_path: str, published: str | None,
-                   batch_size: int, quiet: bool) -> None:
+                   batch_size: int, quiet: bool, parquet: str | None) -> None:
     """Extract articles and store them with all their facts: .txt, .html, news-please .json, .jsonl.
 
     Articles already stored (same text) are skipped; a failed input is reported and
     the rest go on. Killing the command leaves the archive consistent: run it again
-    to finish.
+    to finish. --parquet DIR loads the output of `newsfacts batch` instead, without
+    extracting again.
 
     Example: newsfacts ingest articles/ more.jsonl --db news.db
     """
     from .ingest.readers import read_inputs
     from .store.progress import ingest_with_progress
+    if bool(inputs) == bool(parquet):
+        raise click.UsageError("give either INPUTS or --parquet DIR")
     archive = open_archive(db_path, readonly=False)
     with archive:
-        report = ingest_with_progress(archive, read_inputs(list(inputs), published=published),
-                                      batch_size=batch_size, quiet=quiet)
+        if parquet:
+            report = archive.ingest_parquet(parquet)
+        else:
+            report = ingest_with_progress(archive, read_inputs(list(inputs), published=published),
+                                          batch_size=batch_size, quiet=quiet)
         click.echo(f"added {report.added}, skipped {report.skipped} (already stored), "
                    f"failed {len(report.failed)}; archive: {archive.count('articles')} articles, "
                    f"{archive.count('archive_entities')} entities")
@@ -136,9 +142,11 @@ def register_archive_commands(cli: click.Group) -> None:
     """Add the archive commands to the newsfacts command group."""
     quiet = click.option("--quiet", is_flag=True, help="No progress bar.")
     limit = click.option("--limit", default=200, show_default=True, help="At most this many rows.")
-    _command(cli, "ingest", ingest_command, click.argument("inputs", nargs=-1, required=True),
+    _command(cli, "ingest", ingest_command, click.argument("inputs", nargs=-1),
              DB_OPTION, click.option("--published", help="Date (YYYY-MM-DD) for inputs that carry none."),
-             click.option("--batch-size", default=16, show_default=True), quiet)
+             click.option("--batch-size", default=16, show_default=True), quiet,
+             click.option("--parquet", type=click.Path(exists=True, file_okay=False),
+                          help="A `newsfacts batch` output folder to load instead of INPUTS."))
     _command(cli, "entity", entity_command, click.argument("name"), DB_OPTION, FORMAT_OPTION)
     _command(cli, "timeline", timeline_command, click.argument("name", required=False),
              click.option("--story", help="A full-text query that selects the story's articles."),

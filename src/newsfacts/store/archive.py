@@ -152,6 +152,28 @@ class Archive:
             self.resolve(force=False)
         return report
 
+    def ingest_parquet(self, directory: str, *, resolve: bool = True) -> IngestReport:
+        """Store the facts of a `newsfacts batch` output folder without extracting again.
+
+        Articles already stored (same text) are skipped; the batch's errors table is
+        recorded as failures. Needs the `batch` extra (pyarrow).
+        RETURNS (IngestReport): what was added, skipped and failed.
+        """
+        from ..batch import read_errors, read_facts, to_facts
+        report = IngestReport()
+        for record in read_facts(directory):
+            if self.add(to_facts(record)) is None:
+                report.skipped += 1
+            else:
+                report.added += 1
+        for error in read_errors(directory):
+            name = error.get("input") or error.get("article_id") or directory
+            report.failed.append((name, error.get("reason", "")))
+            self.record_failure(name, error.get("reason", ""))
+        if resolve:
+            self.resolve(force=False)
+        return report
+
     def resolve(self, *, force: bool = True) -> int:
         """Re-run cross-article entity resolution; RETURNS the number of archive entities."""
         from ..resolve.entities import resolve_archive
