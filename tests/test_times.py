@@ -262,3 +262,8 @@ def test_times_seed_article(nlp):
     assert expected <= pairs
     assert next(t.mod for t in found if t.text == "the mid-1990s") == "MID"
     assert not any(t.text in ("80", "77") or "$" in t.text for t in found)
+
+
+def test_times_infinitive_at_the_root_points_forward(times_of):
+    # a headline-style fragment whose root is an infinitive once recursed without end
+    assert ("Friday", "DATE", "2024-02-02", None) in times_of("To win on Friday.")

@@ -264,7 +264,7 @@ def _controller(verb: Token) -> list[Token]:
         return _children(head.head, {"nsubj"})  # "Trump spent four minutes defending himself"
     if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN"):
         return [head]  # "a jury finding ...", "Biden, who beat him" (pronoun-less relative)
-    if verb.dep_ not in ("conj", "xcomp", "advcl") or head is verb or head.pos_ not in ("VERB", "AUX"):
+    if verb.dep_ not in ("conj", "xcomp", "advcl") or head == verb or head.pos_ not in ("VERB", "AUX"):
         return []
     if verb.dep_ == "advcl" and not _non_finite(verb):
         return []  # a finite adverbial clause without a subject is a parse error
@@ -363,7 +363,7 @@ def time_of(trigger: Token, anchors: dict[int, TimeExpr]) -> TimeExpr | None:
         if setting is not None:
             return setting
     while node.i not in anchors:
-        if node.head is node or node.dep_ not in TIME_PASSING_DEPS or _own_time(node):
+        if node.head == node or node.dep_ not in TIME_PASSING_DEPS or _own_time(node):
             return None
         node = node.head
     return anchors[node.i]

@@ -265,7 +265,7 @@ def find_source(verb: Token, key: str, lexicon: CueLexicon, depth: int = 0) -> T
     for child in verb.children:
         if child.dep_ == "agent":
             return next((g for g in child.children if g.dep_ == "pobj"), None)
-    if verb.dep_ in INHERIT_SUBJECT and verb.head is not verb and depth < 3:
+    if verb.dep_ in INHERIT_SUBJECT and verb.head != verb and depth < 3:
         return find_source(verb.head, cue_key(verb.head), lexicon, depth + 1)
     return None
 
@@ -289,7 +289,7 @@ def _according_to(according: Token) -> Attribution | None:
         return None
     source_tokens = trim(list(pobj.subtree))
     head = according.head
-    if head is according:
+    if head == according:
         return None
     own = {t.i for t in according.subtree}
     sent = according.sent

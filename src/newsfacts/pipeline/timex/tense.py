@@ -21,7 +21,7 @@ def governing_verb(token: Token) -> Token | None:
     for _ in range(8):
         if current.pos_ in ("VERB", "AUX"):
             return current
-        if current.head is current:
+        if current.head == current:
             return None
         current = current.head
     return None
@@ -49,7 +49,7 @@ def verb_tense(verb: Token) -> int:
 
 def infinitive_tense(verb: Token) -> int:
     head = verb.head
-    if head is verb:
+    if head == verb:
         return FUTURE
     if head.lemma_ in FUTURE_CUES or head.lower_ in FUTURE_CUES:
         # 'had been scheduled to expire Friday': ahead of the plan, not of the DCT
