@@ -6,7 +6,7 @@ every record's ``text`` equals ``article.text[start:end]``.
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 SCHEMA = "newsfacts/1"
@@ -98,7 +98,7 @@ class Facts:
     schema: str = SCHEMA
 
     def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
+        data = plain(self)
         return {"schema": data.pop("schema"), **data}
 
     def to_json(self, indent: int | None = None) -> str:
@@ -106,3 +106,15 @@ class Facts:
 
     def entity(self, entity_id: str | None) -> Entity | None:
         return next((e for e in self.entities if e.id == entity_id), None)
+
+
+def plain(value: Any) -> Any:
+    """Records as JSON-ready dicts and lists: dataclasses.asdict without its deep
+    copies, which cost more than a SQLite write of the whole article."""
+    if hasattr(value, "__dataclass_fields__"):
+        return {name: plain(getattr(value, name)) for name in value.__dataclass_fields__}
+    if isinstance(value, list):
+        return [plain(item) for item in value]
+    if isinstance(value, dict):
+        return {key: plain(item) for key, item in value.items()}
+    return value

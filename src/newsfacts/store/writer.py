@@ -96,6 +96,7 @@ def _write_events(conn, article_id: int, facts: Facts, entity_ids: dict[str, int
     from ..resolve.timeline import date_sort_key
     text, published = facts.article["text"], facts.article.get("published")
     mentions = [(m.start, m.end, entity_ids[e.id]) for e in facts.entities for m in e.mentions]
+    in_sentence: dict[tuple[int, int], set] = {}
     for event in facts.events:
         sentence = event.sentence or _sentence_around(text, event.start, event.end)
         place = date_sort_key(event.date, published)
@@ -109,8 +110,11 @@ def _write_events(conn, article_id: int, facts: Facts, entity_ids: dict[str, int
         roles |= {(entity_ids[e], "patient") for e in event.patients if e in entity_ids}
         conn.executemany("INSERT INTO event_roles VALUES (?, ?, ?)",
                          [(cur.lastrowid, eid, role) for eid, role in sorted(roles)])
-        involved = roles | {(eid, "mentioned") for start, end, eid in mentions
-                            if start >= sentence.start and end <= sentence.end}
+        key = (sentence.start, sentence.end)
+        if key not in in_sentence:
+            in_sentence[key] = {(eid, "mentioned") for start, end, eid in mentions
+                                if start >= sentence.start and end <= sentence.end}
+        involved = roles | in_sentence[key]
         conn.executemany("INSERT OR IGNORE INTO event_entities VALUES (?, ?, ?, ?)",
                          [(eid, place.sort, cur.lastrowid, role) for eid, role in sorted(involved)])
 
