@@ -285,3 +285,17 @@ def test_quotes_learned_cue_extent_and_weaker_content(extract, sentence, cue, co
 
 def test_quotes_weaker_content_needs_a_speech_word(extract):
     assert quotes_of(extract("Tom Baker voted for the new budget.")) == []
+
+
+@pytest.mark.parametrize("text,cue,attribution", [
+    ("Mayor Ann Lee said the bridge would reopen in May.", "said", "speech"),
+    ("A judge ordered the company to pay $2 million in damages.", "ordered", "other"),
+])
+def test_quotes_speech_apart_from_other_attributions(extract, text, cue, attribution):
+    found = [q for q in extract(text).quotes if q.cue and q.cue.text == cue]
+    assert [q.attribution for q in found] == [attribution]
+
+
+def test_quotes_in_quotation_marks_are_speech(extract):
+    quotes = extract('"We will rebuild it," the mayor said on Tuesday.').quotes
+    assert [q.attribution for q in quotes if q.kind == "direct"] == ["speech"]

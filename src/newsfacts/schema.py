@@ -49,6 +49,7 @@ class Quote:
     cue: TextSpan | None = None
     speaker: Speaker | None = None
     parts: list[TextSpan] = field(default_factory=list)
+    attribution: str = "speech"  # speech | other (intent, belief, evidence: "is seeking", "ordered")
 
 
 @dataclass

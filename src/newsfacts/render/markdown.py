@@ -85,7 +85,12 @@ def _attributes(attributes: dict[str, Any]) -> str:
 
 def _quotes(data: dict[str, Any]) -> str:
     names = {e["id"]: e["name"] for e in data["entities"]}
-    lines = [_quote_line(q, names) for q in data["quotes"]] or [NONE_FOUND]
+    speech = [q for q in data["quotes"] if q.get("attribution", "speech") == "speech"]
+    other = [q for q in data["quotes"] if q.get("attribution", "speech") != "speech"]
+    lines = [_quote_line(q, names) for q in speech] or [NONE_FOUND]
+    if other:
+        lines += ["", "Other attributions (intent, belief, evidence):", ""]
+        lines += [_quote_line(q, names) for q in other]
     return "## Quotes\n\n" + "\n".join(lines)
 
 

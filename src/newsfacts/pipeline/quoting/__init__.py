@@ -7,6 +7,10 @@ speaker over to quote-only paragraphs, and resolves each speaker to an entity.
 """
 from __future__ import annotations
 
+import json
+from functools import lru_cache
+from pathlib import Path
+
 from spacy.tokens import Doc
 
 from ...article import Article
@@ -51,13 +55,31 @@ def extract_quotes(doc: Doc, article: Article, entities: list[Entity]) -> list[Q
         speakers[id(found)] = entity
         previous = entity or previous
         speaker = _speaker(text, found, entity)
-        quotes.append(_quote(text, found.kind, found.inner, found, speaker))
+        quote = _quote(text, found.kind, found.inner, found, speaker)
+        quote.attribution = attribution_of(doc, quote)
+        quotes.append(quote)
         quotes.extend(_quote(text, "partial", [span], found, speaker) for span in found.partials)
     quotes = _one_partial_per_span(quotes)
     quotes.sort(key=lambda q: (q.start, q.end))
     for number, quote in enumerate(quotes, 1):
         quote.id = f"Q{number}"
     return quotes
+
+
+def attribution_of(doc: Doc, quote: Quote) -> str:
+    """'speech' for words in quotation marks and for cues that report saying or
+    writing; 'other' for attributions of intent, belief or evidence."""
+    if quote.kind != "indirect" or quote.cue is None:
+        return "speech"
+    cue = doc.char_span(quote.cue.start, quote.cue.end, alignment_mode="expand")
+    lemmas = {t.lemma_.lower() for t in cue or []}
+    return "speech" if lemmas & speech_cues() else "other"
+
+
+@lru_cache(maxsize=1)
+def speech_cues() -> frozenset[str]:
+    path = Path(__file__).resolve().parents[1] / "patterns" / "speech_cues.json"
+    return frozenset(json.loads(path.read_text(encoding="utf-8"))["lemmas"])
 
 
 def _one_partial_per_span(quotes: list[Quote]) -> list[Quote]:
