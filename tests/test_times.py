@@ -267,3 +267,14 @@ def test_times_seed_article(nlp):
 def test_times_infinitive_at_the_root_points_forward(times_of):
     # a headline-style fragment whose root is an infinitive once recursed without end
     assert ("Friday", "DATE", "2024-02-02", None) in times_of("To win on Friday.")
+
+
+def test_times_year_of_a_noun_clause_does_not_date_the_main_clause(times_of):
+    text = ("Under a program approved by the company in 1987, the firm had bought "
+            "481,000 shares through Sept. 29.")
+    assert ("Sept. 29", "DATE", "1989-09-29", None) in times_of(text, published="1989-11-02")
+
+
+def test_times_year_of_the_same_clause_dates_a_month_day(times_of):
+    assert ("Sept. 29", "DATE", "1987-09-29", None) in times_of(
+        "In 1987, the firm bought 481,000 shares on Sept. 29.", published="1989-11-02")

@@ -37,6 +37,7 @@ class Scanner(DateRules, RelativeRules, DurationRules):
         self.n = len(doc)
         self.dct = dct
         self.anchor_year: int | None = None
+        self.anchor_clause: int | None = None
         self.anchor: tuple[str, int] | None = None
         self.year_seen: tuple[int, int] | None = None
         self.last_found: Found | None = None
@@ -51,11 +52,26 @@ class Scanner(DateRules, RelativeRules, DurationRules):
                       self.the_weekend, self.the_period, self.spoken_year, self.year_end,
                       self.that_period, self.long_adjective, self.ahead, self.part_of_day)
 
+    def modifier_clause(self, i: int) -> int | None:
+        """The head of the relative or participial clause around token i, if any."""
+        for ancestor in self.doc[i].ancestors:
+            if ancestor.dep_ in ("relcl", "acl"):
+                return ancestor.i
+        return None
+
+    def year_anchor_for(self, i: int) -> int | None:
+        """The sentence's last explicit year, unless it was said inside a clause that
+        only modifies a noun ('a program approved in 1987') and i is outside it."""
+        if self.anchor_clause is not None and self.modifier_clause(i) != self.anchor_clause:
+            return None
+        return self.anchor_year
+
     def remember(self, found: Found) -> None:
         """Keep the latest expression, explicit year and quarter as anchors."""
         self.last_found = found
         if found.year:
             self.anchor_year = found.year
+            self.anchor_clause = self.modifier_clause(found.start)
             self.year_seen = (found.year, self.sentence_index(found.start))
         if found.type == "DATE" and not found.derived and ANCHOR_VALUE.match(found.value):
             self.anchor = (found.value, self.sentence_index(found.start))

@@ -136,7 +136,7 @@ class DateRules:
                      year: int | None) -> Found | None:
         explicit = year
         if year is None and self.direction(i) == PAST:
-            year = self.anchor_year
+            year = self.year_anchor_for(i)
         if year is None and self.dct:
             direction = self.direction(i)
             year = (cal.month_day_year(self.dct, month, day, direction) if day
