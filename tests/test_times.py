@@ -278,3 +278,16 @@ def test_times_year_of_a_noun_clause_does_not_date_the_main_clause(times_of):
 def test_times_year_of_the_same_clause_dates_a_month_day(times_of):
     assert ("Sept. 29", "DATE", "1987-09-29", None) in times_of(
         "In 1987, the firm bought 481,000 shares on Sept. 29.", published="1989-11-02")
+
+
+def test_times_the_previous_weekday_counts_from_the_last_day_named(times_of):
+    text = ("Shares closed lower Friday. Traders were nervous. Bonds fell. The pound slipped. "
+            "The index was down 4.5% from the previous Friday.")
+    found = times_of(text, published="1989-10-30")
+    assert ("Friday", "DATE", "1989-10-27", None) in found
+    assert ("the previous Friday", "DATE", "1989-10-20", None) in found
+
+
+def test_times_the_previous_weekday_without_a_named_day_counts_from_the_dct(times_of):
+    assert ("the previous Friday", "DATE", "1989-10-27", None) in times_of(
+        "The index was down 4.5% from the previous Friday.", published="1989-10-30")

@@ -85,8 +85,8 @@ class RelativeRules:
             return None
         return last.value
 
-    def _recent_day(self, i: int) -> date | None:
-        value = self._recent_value(i)
+    def _recent_day(self, i: int, window: int = 1) -> date | None:
+        value = self._recent_value(i, window)
         return date.fromisoformat(value[:10]) if value and len(value) >= 10 else None
 
     def _shift_recent(self, i: int, amount: int, unit: str) -> str | None:
@@ -206,8 +206,10 @@ class RelativeRules:
         dct = self.dct
         if target in WEEKDAYS and target not in AMBIGUOUS_WEEKDAYS:
             weekday = WEEKDAYS[target]
-            base = self._recent_day(i) if self.w(i - 1) == "the" else None
-            base = base or dct  # 'the previous Friday' counts from the day just named
+            # 'the previous Friday' counts from the last day the story named, however
+            # far back: with 'the' it is anaphoric; without a named day, from the DCT
+            base = self._recent_day(i, window=10**6) if self.w(i - 1) == "the" else None
+            base = base or dct
             if anchor < 0:
                 day = cal.weekday_near(base - timedelta(days=1), weekday, -1)
             elif anchor > 0:
