@@ -41,8 +41,8 @@ class CatDocument:
     published: str | None
     root: ET.Element
 
-    def token(self, t_id: str) -> CatToken:
-        return self._by_id[t_id]
+    def token(self, t_id: str) -> CatToken | None:
+        return self._by_id.get(t_id)
 
     def __post_init__(self):
         self._by_id = {t.t_id: t for t in self.tokens}

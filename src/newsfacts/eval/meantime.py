@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import NewsfactsError
+from .cat_text import read_cat
 from .tempeval import Counts, Timex, format_table, score_document, summarise
 from .timeml import predict
 
@@ -33,17 +34,17 @@ class MeantimeDoc:
 def read_meantime(path: Path) -> MeantimeDoc:
     """Text, DCT and gold TIMEX3 (creation time excluded) of one CAT XML file."""
     try:
-        root = ET.parse(path).getroot()
+        cat = read_cat(path)
     except ET.ParseError as err:
         raise NewsfactsError(f"{path}: not a MEANTIME CAT XML file ({err})") from None
-    text, spans, annotated_end = _rebuild_text(root)
-    doc = MeantimeDoc(path.stem, None, text, annotated_end=annotated_end)
-    for timex in root.iter("TIMEX3"):
-        anchors = [spans[a.get("t_id")] for a in timex.findall("token_anchor")
-                   if a.get("t_id") in spans]
+    text = cat.text
+    annotated = [t.end for t in cat.tokens if t.sentence < ANNOTATED_SENTENCES]
+    doc = MeantimeDoc(path.stem, None, text, annotated_end=max(annotated, default=len(text)))
+    for timex in cat.root.iter("TIMEX3"):
+        anchors = [t for t in (cat.token(a.get("t_id")) for a in timex.findall("token_anchor")) if t]
         if not anchors:
             continue
-        start, end = min(s for s, _ in anchors), max(e for _, e in anchors)
+        start, end = min(t.start for t in anchors), max(t.end for t in anchors)
         if "CREATION_TIME" in (timex.get("functionInDocument") or ""):
             doc.dct, doc.dct_span = (timex.get("value") or "")[:10] or None, (start, end)
             continue
@@ -51,25 +52,6 @@ def read_meantime(path: Path) -> MeantimeDoc:
                               timex.get("mod") or None, text[start:end]))
     doc.gold.sort(key=lambda t: t.start)
     return doc
-
-
-def _rebuild_text(root) -> tuple[str, dict[str, tuple[int, int]], int]:
-    pieces, spans = [], {}
-    length, sentence, annotated_end = 0, None, None
-    for token in root.iter("token"):
-        number = int(token.get("sentence", "0"))
-        if sentence is not None:
-            separator = "\n" if number != sentence else " "
-            pieces.append(separator)
-            length += 1
-        if number >= ANNOTATED_SENTENCES and annotated_end is None:
-            annotated_end = length
-        sentence = number
-        word = token.text or ""
-        spans[token.get("t_id")] = (length, length + len(word))
-        pieces.append(word)
-        length += len(word)
-    return "".join(pieces), spans, length if annotated_end is None else annotated_end
 
 
 def scored_predictions(doc: MeantimeDoc, predicted: list[Timex]) -> list[Timex]:
