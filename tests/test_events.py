@@ -184,3 +184,29 @@ def test_events_date_of_time_value(value, date):
 def test_events_noun_premodified_by_a_time_is_an_event(events_of):
     events, _ = events_of("Tuesday's session was long.", {"Tuesday": "2024-01-23"})
     assert events["session"].date == "2024-01-23"
+
+
+# ---- eval/timeml_events.py on a tiny hand-written TimeML document
+EVENTS_TML = """<?xml version="1.0" ?>
+<TimeML>
+<DOCID>t_events</DOCID>
+<DCT><TIMEX3 tid="t0" type="DATE" value="2024-01-26" functionInDocument="CREATION_TIME">2024-01-26</TIMEX3></DCT>
+<TEXT>
+The company <EVENT eid="e1" class="OCCURRENCE">announced</EVENT> the merger on <TIMEX3 tid="t1" type="DATE" value="2024-01-22">Monday</TIMEX3>.
+</TEXT>
+<MAKEINSTANCE eiid="ei1" eventID="e1" pos="VERB" tense="PAST" aspect="NONE" polarity="POS"/>
+<TLINK lid="l1" relType="IS_INCLUDED" eventInstanceID="ei1" relatedToTime="t1"/>
+</TimeML>
+"""
+
+
+def test_timeml_events_scores_triggers_and_time_links(tmp_path):
+    from newsfacts.eval import timeml_events
+    (tmp_path / "t_events.tml").write_text(EVENTS_TML, encoding="utf-8")
+    doc = timeml_events.read_timeml_events(tmp_path / "t_events.tml")
+    assert doc.anchors == [("e1", "t1")]
+    assert doc.text[slice(*doc.events["e1"])] == "announced"
+    table, summary = timeml_events.run(str(tmp_path))
+    assert summary["events"]["gold"] == 1 and summary["events"]["strict"]["recall"] == 100.0
+    assert summary["time_links"]["gold"] == 1 and summary["time_links"]["right"] == 1
+    assert "time links" in table

@@ -141,6 +141,7 @@ EVALS = {
     "meantime-entities": "MEANTIME in-document entity coreference (MUC, B3, CEAF-e, CoNLL F1).",
     "timeline": "SemEval-2015 Task 4 TimeLine data: per-entity timelines from raw articles.",
     "meantime-values": "MEANTIME CAT XML: amounts (VALUE) and event triggers (EVENT_MENTION), P/R/F1.",
+    "timeml-events": "TimeML files: event triggers and event-time links (Event.time), P/R/F1.",
 }
 
 
