@@ -20,7 +20,7 @@ import spacy
 
 from newsfacts.article import Article
 from newsfacts.facts import build_facts
-from newsfacts.pipeline import amounts, entities, events, quotes, times
+from newsfacts.pipeline import amounts, entities, events, main_event, quotes, times
 from newsfacts.pipeline.nlp import DEFAULT_PIPELINE, use_fast_ops
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -62,7 +62,7 @@ def timed_parse(nlp, use_blis: bool, texts: list[str], batch_size: int):
 def timed_extractors(docs, articles) -> dict[str, float]:
     """Seconds in build_facts over the Docs, and in each extractor run alone."""
     seconds = {"build_facts": 0.0, "entities": 0.0, "times": 0.0, "quotes": 0.0,
-               "amounts": 0.0, "events": 0.0}
+               "amounts": 0.0, "events": 0.0, "main_event": 0.0}
     for doc, article in zip(docs, articles):
         start = time.perf_counter()
         build_facts(doc, article)
@@ -76,8 +76,10 @@ def timed_extractors(docs, articles) -> dict[str, float]:
         clock = _lap(seconds, "quotes", clock)
         amounts.extract_amounts(doc, article)
         clock = _lap(seconds, "amounts", clock)
-        events.extract_events(doc, article, found_entities, found_times)
-        _lap(seconds, "events", clock)
+        found_events = events.extract_events(doc, article, found_entities, found_times)
+        clock = _lap(seconds, "events", clock)
+        main_event.extract_main_event(doc, article, found_entities, found_times, found_events)
+        _lap(seconds, "main_event", clock)
     return seconds
 
 
@@ -150,8 +152,11 @@ def main(argv: list[str] | None = None) -> int:
     print(f"share of the whole pipeline's time in the extractors: "
           f"{extract['build_facts'] / whole:.1%}")
     parts = ", ".join(f"{name} {extract[name] / whole:.1%}"
-                      for name in ("entities", "times", "quotes", "amounts", "events"))
+                      for name in ("entities", "times", "quotes", "amounts", "events", "main_event"))
     print(f"  by extractor (each run alone): {parts}")
+    print(f"the main event adds {extract['main_event'] / (whole - extract['main_event']):.2%} to "
+          f"extraction (parse + the other extractors) and {extract['main_event'] / extract['build_facts']:.1%}"
+          f" of build_facts")
     print(f"CPU seconds of the parse (less sensitive to other load): blis off "
           f"{best_cpu[False]:.2f}, blis on {best_cpu[True]:.2f}")
     print(f"blis off vs on: {best[True] / best[False]:.2f}x "

@@ -33,3 +33,19 @@ def extract(nlp):
 @pytest.fixture(scope="session")
 def seed_facts(extract):
     return extract(need_shared(SEED).read_text(encoding="utf-8"), published="2024-01-26")
+
+
+WEB_DEMO_ARTICLES = (1, 6, 11, 14, 21, 26, 28, 29)  # demo articles with quotes, Steve Jobs, vague dates
+
+
+@pytest.fixture(scope="session")
+def web_archive(tmp_path_factory, nlp):
+    """A small real archive (8 bundled demo articles) for the web tests; read-only by
+    convention: a test that writes copies it first."""
+    from newsfacts.store import Archive
+    from newsfacts.store.demo import demo_articles
+    path = tmp_path_factory.mktemp("web") / "demo8.db"
+    chosen = [a for i, a in enumerate(demo_articles()) if i in WEB_DEMO_ARTICLES]
+    with Archive(path) as archive:
+        archive.ingest(chosen, nlp=nlp)
+    return path

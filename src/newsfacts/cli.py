@@ -142,7 +142,9 @@ EVALS = {
     "timeline": "SemEval-2015 Task 4 TimeLine data: per-entity timelines from raw articles.",
     "meantime-values": "MEANTIME CAT XML: amounts (VALUE) and event triggers (EVENT_MENTION), P/R/F1.",
     "timeml-events": "TimeML files: event triggers and event-time links (Event.time), P/R/F1.",
+    "5w1h": "Giveme5W1H news-please JSON: the main event (who/what/when/where/why/how), P/R.",
 }
+EVAL_MODULES = {"5w1h": "fivew1h"}  # eval names that are not valid module names
 
 
 @cli.group(name="eval")
@@ -156,7 +158,8 @@ def _make_eval(name: str, help_text: str) -> None:
     @click.option("--out", type=click.Path(file_okay=False),
                   help="Write predictions here in the data set's own format.")
     def command(directory: str, out: str | None) -> None:
-        module = importlib.import_module(f"newsfacts.eval.{name.replace('-', '_')}")
+        module = importlib.import_module(
+            f"newsfacts.eval.{EVAL_MODULES.get(name, name.replace('-', '_'))}")
         try:
             table, summary = module.run(directory, out=out)
         except NewsfactsError as err:
@@ -171,6 +174,7 @@ for _name, _help in EVALS.items():
 
 register_archive_commands(cli)
 importlib.import_module("newsfacts.cli_batch").register_batch_commands(cli)
+importlib.import_module("newsfacts.cli_web").register_web_commands(cli)
 
 
 def main() -> None:

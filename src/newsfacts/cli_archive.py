@@ -76,10 +76,16 @@ def timeline_command(name: str | None, story: str | None, db_path: str, fmt: str
     from .store.output import render
     if not name and not story:
         raise click.UsageError("give an entity NAME or --story QUERY")
+    from .resolve.timeline import label_story_rows
     with open_archive(db_path) as archive:
         events = archive.timeline(name, story=story, limit=limit)
+        if story:  # each article labelled by its main event (read from its stored facts)
+            events = label_story_rows([dict(e) for e in events], archive.facts)
     columns = ["sort_date", "vague", "date", "precision", "role", "event", "sentence", "title",
                "published", "article_id"]
+    if story:
+        columns = ["sort_date", "vague", "date", "precision", "main_event", "event", "sentence",
+                   "published", "article_id"]
     click.echo(render(events, columns, fmt))
 
 
@@ -113,11 +119,12 @@ def search_command(text: str, db_path: str, fmt: str, limit: int) -> None:
     click.echo(render(found, ["kind", "published", "title", "snippet", "article_id"], fmt))
 
 
-def demo_command(db_path: str, quiet: bool) -> None:
+def demo_command(db_path: str, quiet: bool, no_serve: bool, host: str, port: int) -> None:
     """Build a demo archive from the bundled MEANTIME Wikinews articles (CC BY 4.0),
-    then print what to try next.
+    print what to try next, then serve it as a web page (Ctrl+C stops; --no-serve
+    only builds it).
 
-    Example: newsfacts demo --db demo.db
+    Example: newsfacts demo --db demo.db; newsfacts demo --no-serve
     """
     from .store.demo import DEMO_HINTS, demo_articles, demo_credits
     from .store.progress import ingest_with_progress
@@ -130,6 +137,9 @@ def demo_command(db_path: str, quiet: bool) -> None:
                f"{stats['quotes']} quotes, {stats['events']} events")
     click.echo(demo_credits())
     click.echo(DEMO_HINTS.format(db=db_path))
+    if not no_serve:
+        from .cli_web import serve_archive
+        serve_archive(db_path, host, port)
 
 
 def _command(cli: click.Group, name: str, func, *decorators) -> None:
@@ -159,4 +169,8 @@ def register_archive_commands(cli: click.Group) -> None:
              click.option("--limit", default=20, show_default=True))
     _command(cli, "demo", demo_command,
              click.option("--db", "db_path", default="newsfacts-demo.db", show_default=True,
-                          type=click.Path(dir_okay=False)), quiet)
+                          type=click.Path(dir_okay=False)), quiet,
+             click.option("--no-serve", is_flag=True, help="Build the archive only; do not start the web server."),
+             click.option("--host", default="127.0.0.1", show_default=True, help="Web server interface."),
+             click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535),
+                          help="Web server port."))

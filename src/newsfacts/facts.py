@@ -8,6 +8,7 @@ from .pipeline import extensions  # noqa: F401  (registers Doc._.nf_article / Do
 from .pipeline.amounts import extract_amounts
 from .pipeline.entities import extract_entities
 from .pipeline.events import extract_events
+from .pipeline.main_event import extract_main_event
 from .pipeline.quotes import extract_quotes
 from .pipeline.times import extract_times
 from .schema import Facts
@@ -16,14 +17,13 @@ from .schema import Facts
 def build_facts(doc: Doc, article: Article) -> Facts:
     entities = extract_entities(doc, article)
     times = extract_times(doc, article)
-    return Facts(
-        article=article.meta(),
-        entities=entities,
-        quotes=extract_quotes(doc, article, entities),
-        times=times,
-        amounts=extract_amounts(doc, article),
-        events=extract_events(doc, article, entities, times),
-    )
+    quotes = extract_quotes(doc, article, entities)
+    amounts = extract_amounts(doc, article)
+    events = extract_events(doc, article, entities, times)
+    main_event = extract_main_event(doc, article, entities, times, events)
+    return Facts(article=article.meta(), entities=entities, quotes=quotes, times=times,
+                 amounts=amounts, events=events,
+                 main_event=main_event.to_dict() if main_event else None)
 
 
 def article_of(doc: Doc) -> Article:

@@ -88,6 +88,52 @@ class Event:
 
 
 @dataclass
+class WSpan:
+    """One W of the main event: a span of the article, with the resolved entity
+    (who) or the normalised TIMEX3 value (when) where they apply."""
+    start: int
+    end: int
+    text: str
+    entity: str | None = None
+    value: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"start": self.start, "end": self.end, "text": self.text}
+        if self.entity is not None:
+            data["entity"] = self.entity
+        if self.value is not None:
+            data["value"] = self.value
+        return data
+
+
+MAIN_EVENT_WS = ("who", "what", "when", "where", "why", "how")
+
+
+@dataclass
+class MainEvent:
+    """The article's main event (5W1H); a W the article does not state is None.
+    candidates: the ranked alternatives, best first, each {score, who, ..., how}."""
+    who: WSpan | None = None
+    what: WSpan | None = None
+    when: WSpan | None = None
+    where: WSpan | None = None
+    why: WSpan | None = None
+    how: WSpan | None = None
+    candidates: list[dict[str, Any]] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The newsfacts/1 shape: who always carries "entity" and when "value" (maybe null)."""
+        data: dict[str, Any] = {w: None if getattr(self, w) is None else getattr(self, w).to_dict()
+                                for w in MAIN_EVENT_WS}
+        if data["who"] is not None:
+            data["who"].setdefault("entity", None)
+        if data["when"] is not None:
+            data["when"].setdefault("value", None)
+        data["candidates"] = self.candidates
+        return data
+
+
+@dataclass
 class Facts:
     article: dict[str, Any]
     entities: list[Entity] = field(default_factory=list)
@@ -95,7 +141,7 @@ class Facts:
     times: list[TimeExpr] = field(default_factory=list)
     amounts: list[Amount] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
-    main_event: dict[str, Any] | None = None
+    main_event: dict[str, Any] | None = None  # MainEvent.to_dict(): JSON-shaped, as read back from stores
     schema: str = SCHEMA
 
     def to_dict(self) -> dict[str, Any]:

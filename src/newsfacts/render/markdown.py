@@ -17,7 +17,8 @@ def render_markdown(facts: Facts | dict[str, Any]) -> str:
     """The fact sheet of one article: header, main event, people and organisations,
     quotes, a dated timeline and amounts. Empty sections say so."""
     data = facts.to_dict() if isinstance(facts, Facts) else facts
-    sections = [_header(data["article"]), _main_event(data.get("main_event")),
+    names = {e["id"]: e["name"] for e in data["entities"]}
+    sections = [_header(data["article"]), _main_event(data.get("main_event"), names),
                 _entities(data), _quotes(data), _timeline(data), _amounts(data)]
     return "\n\n".join(s for s in sections if s) + "\n"
 
@@ -39,12 +40,34 @@ def _header(article: dict[str, Any]) -> str:
     return f"# {title}\n\n" + " · ".join(details) if details else f"# {title}"
 
 
-def _main_event(main_event: dict[str, Any] | None) -> str:
+def _main_event(main_event: dict[str, Any] | None, names: dict[str, str]) -> str:
     if not main_event:
         return ""
-    rows = [f"- **{w}:** {one_line(main_event[w]['text'])} {span(main_event[w])}"
+    rows = [f"- **{w}:** {one_line(main_event[w]['text'])}{_value(main_event[w])} {span(main_event[w])}"
             for w in W_LABELS if main_event.get(w)]
-    return "## Main event\n\n" + ("\n".join(rows) if rows else NONE_FOUND)
+    if not rows:
+        return "## Main event\n\n" + NONE_FOUND
+    return "## Main event\n\n" + main_event_sentence(main_event, names) + "\n\n" + "\n".join(rows)
+
+
+def _value(item: dict[str, Any]) -> str:
+    return f" = {item['value']}" if item.get("value") else ""
+
+
+def main_event_sentence(main_event: dict[str, Any] | None, names: dict[str, str] | None = None) -> str:
+    """The main event in one sentence: who (by entity name) and what, then when,
+    where, why and how where the article states them."""
+    if not main_event:
+        return ""
+    names = names or {}
+    who, what = main_event.get("who"), main_event.get("what")
+    subject = names.get(who.get("entity")) or one_line(who["text"]) if who else ""
+    head = " ".join(part for part in (f"**{subject}**" if subject else "",
+                                      one_line(what["text"]) if what else "") if part)
+    details = [f"{w}: {one_line(main_event[w]['text'])}{_value(main_event[w])}"
+               for w in ("when", "where", "why", "how") if main_event.get(w)]
+    sentence = head + (f" ({'; '.join(details)})" if details else "") if head else "; ".join(details)
+    return sentence.rstrip(".") + "." if sentence else ""
 
 
 def _entities(data: dict[str, Any]) -> str:

@@ -64,3 +64,27 @@ def order_events(rows: list[dict]) -> list[dict]:
         row.update(sort_date=placed.sort, vague=placed.vague, precision=placed.precision)
     return sorted(rows, key=lambda r: (r["sort_date"], r.get("published") or "",
                                        r.get("article_id") or 0, r.get("start") or 0))
+
+
+def main_event_label(facts: dict | None) -> str:
+    """A short label for an article on a story timeline, from its stored main event:
+    "Donald Trump walked out of the courtroom (2024-01-26)"; "" when there is none."""
+    main_event = (facts or {}).get("main_event") or {}
+    names = {e["id"]: e["name"] for e in (facts or {}).get("entities", [])}
+    who, what, when = main_event.get("who"), main_event.get("what"), main_event.get("when")
+    subject = (names.get(who.get("entity")) or who["text"]) if who else ""
+    label = " ".join(" ".join(part.split()) for part in (subject, what["text"] if what else "") if part)
+    date = when.get("value") if when else None
+    return f"{label} ({date})" if label and date else label
+
+
+def label_story_rows(rows: list[dict], facts_of) -> list[dict]:
+    """Add each row's article label (main_event) to story timeline rows; facts_of(article_id)
+    gives the article's stored newsfacts/1 record, read once per article."""
+    labels: dict = {}
+    for row in rows:
+        article_id = row.get("article_id")
+        if article_id not in labels:
+            labels[article_id] = main_event_label(facts_of(article_id))
+        row["main_event"] = labels[article_id]
+    return rows

@@ -3,7 +3,9 @@
 extract_quotes(doc, article, entities) finds quoted passages (quotation marks
 of every style, runs over paragraphs), attributions from the dependency parse
 driven by the cue lexicon learned from PolNeAR train, links the two, carries a
-speaker over to quote-only paragraphs, and resolves each speaker to an entity.
+speaker over to quote-only paragraphs, adds the attributions a CRF role tagger
+(also trained on PolNeAR train) finds in sentences the rules left without one,
+and resolves each speaker to an entity.
 """
 from __future__ import annotations
 
@@ -21,6 +23,7 @@ from .lexicon import load_lexicon
 from .marks import find_quoted
 from .rules import find_attributions
 from .speakers import resolve_speaker
+from .tagged import add_tagged
 
 __all__ = ["extract_quotes", "find_quotes", "Found"]
 
@@ -32,7 +35,12 @@ def find_quotes(doc: Doc, text: str | None = None) -> list[Found]:
     """
     lexicon = load_lexicon()
     text = doc.text if text is None else text
-    return assemble(doc, text, find_quoted(text), find_attributions(doc, lexicon, text), lexicon)
+    quoted = find_quoted(text)
+    cue_scores: dict[int, float] = {}
+    found = assemble(doc, text, quoted, find_attributions(doc, lexicon, text, cue_scores), lexicon)
+    found = add_tagged(doc, text, found, quoted, lexicon, cue_scores)
+    found.sort(key=lambda f: f.start)
+    return found
 
 
 def extract_quotes(doc: Doc, article: Article, entities: list[Entity]) -> list[Quote]:

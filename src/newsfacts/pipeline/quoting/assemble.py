@@ -80,7 +80,7 @@ def assemble(doc: Doc, text: str, quoted: list[Quoted], attributions: list[Attri
 
 def _link(text: str, a: Attribution, quoted: list[Quoted], used: set[int]) -> Found | None:
     start, end = a.content[0][0], a.content[-1][1]
-    found = Found(content=[(start, end)], inner=[_strip_that(text, start, end)], cue=a.cue,
+    found = Found(content=[(start, end)], inner=[strip_that(text, start, end)], cue=a.cue,
                   cue_token=a.cue_token, source=a.source, source_token=a.source_token,
                   score=a.score)
     for index, q in enumerate(quoted):
@@ -102,7 +102,7 @@ def _link(text: str, a: Attribution, quoted: list[Quoted], used: set[int]) -> Fo
         return None
     if len(a.content) > 1:  # a clause around a parenthetical cue: keep its pieces
         found.content = list(a.content[:-1]) + [(a.content[-1][0], end)]
-        found.inner = [_strip_that(text, *found.content[0])] + found.content[1:]
+        found.inner = [strip_that(text, *found.content[0])] + found.content[1:]
     return found
 
 
@@ -121,7 +121,7 @@ def _overlaps(q: Quoted, span: Span | None) -> bool:
     return span is not None and any(s < span[1] and span[0] < e for s, e in q.outer)
 
 
-def _strip_that(text: str, start: int, end: int) -> Span:
+def strip_that(text: str, start: int, end: int) -> Span:
     m = re.match(r"that\s+", text[start:end])
     return (start + m.end(), end) if m and m.end() < end - start else (start, end)
 

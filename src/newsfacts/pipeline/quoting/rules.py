@@ -78,9 +78,13 @@ def trim(tokens: list[Token]) -> list[Token]:
     return tokens
 
 
-def find_attributions(doc: Doc, lexicon: CueLexicon, text: str | None = None) -> list[Attribution]:
-    """text: doc.text, when the caller has it (Doc.text joins every token anew)."""
+def find_attributions(doc: Doc, lexicon: CueLexicon, text: str | None = None,
+                      scores: dict[int, float] | None = None) -> list[Attribution]:
+    """text: doc.text, when the caller has it (Doc.text joins every token anew).
+    scores: filled with the cue model's probability per verb it scored (the
+    tagger reads them)."""
     found = []
+    scores = {} if scores is None else scores
     text = doc.text if text is None else text
     model = load_cue_model()
     for token in doc:
@@ -90,6 +94,7 @@ def find_attributions(doc: Doc, lexicon: CueLexicon, text: str | None = None) ->
             if lexicon.prob(key) < MIN_PRIOR:
                 continue  # never (or almost never) a cue in PolNeAR train: skip the model
             score = model.prob(token, key, lexicon)
+            scores[token.i] = score
             if score < model.threshold:
                 if not lexicon.is_cue(key):
                     continue
@@ -288,7 +293,7 @@ def _according_to(according: Token) -> Attribution | None:
     if pobj is None:
         return None
     source_tokens = trim(list(pobj.subtree))
-    head = according.head
+    head = _clause_head(according.head)
     if head == according:
         return None
     own = {t.i for t in according.subtree}
@@ -299,6 +304,14 @@ def _according_to(according: Token) -> Attribution | None:
         return None
     return Attribution(cue=token_span([according, according.nbor()]), content=[token_span(clause)],
                        source=token_span(source_tokens), source_token=pobj, cue_token=according)
+
+
+def _clause_head(head: Token) -> Token:
+    """"X stood at 200,000 and has since exploded, according to Y": Y's word
+    covers the whole clause, not the last conjunct or a noun it was hung on."""
+    while head.dep_ == "conj" and head.head is not head and head.head.pos_ in ("VERB", "AUX"):
+        head = head.head
+    return head
 
 
 def _contiguous_around(tokens: list[Token], cue: Token) -> list[Token]:
