@@ -242,3 +242,12 @@ def test_store_timeline_by_a_minority_alias_follows_only_its_members(archive):
     assert [e["event"] for e in everything] == ["released", "sued", "opened"]
     assert [e["vague"] for e in everything] == [True, True, False]  # a year; no date: published
     assert [e["event"] for e in archive.timeline("Apple Corps")] == ["sued"]
+
+
+def test_store_entity_names_leave_out_pronouns(archive, nlp):
+    text = ("Mayor Jane Doe opened the bridge on Monday. She said it was safe. "
+            "He praised Jane Doe. \"I built it,\" Doe said.")
+    archive.ingest([make_article(text, published="2024-01-26", id="p1", title="Bridge")], nlp=nlp)
+    names = {n["name"] for n in archive.entity("Jane Doe")["names"]}
+    assert "Jane Doe" in names
+    assert not names & {"She", "He", "I", "she"}

@@ -6,7 +6,11 @@ import re
 import sqlite3
 from typing import Any
 
+from ..pipeline.entity.lexicon import PRONOUNS
 from ..resolve.names import is_proper, person_tokens, plain, thing_key
+
+# mentions that are not names, though capitalised at a sentence start ("He", "I")
+NOT_NAMES = set(PRONOUNS) | {"i", "me", "my", "we", "us", "our", "you", "your"}
 
 Row = dict[str, Any]
 FTS_SYNTAX = re.compile(r'"|\*|\b(AND|OR|NOT|NEAR)\b')
@@ -79,7 +83,7 @@ def entity_profile(conn, archive_id: str) -> Row:
         "names": [r for r in rows(conn, "SELECT m.text AS name, COUNT(*) AS mentions FROM entity_links l"
                                   " JOIN mentions m ON m.entity_id = l.entity_id WHERE l.archive_entity_id = ?"
                                   " GROUP BY m.text ORDER BY mentions DESC, m.text LIMIT 100", (archive_id,))
-                  if is_proper(r["name"])][:25],
+                  if is_proper(r["name"]) and r["name"].lower() not in NOT_NAMES][:25],
         "attributes": attributes_over_time(conn, archive_id),
         "articles": list(articles.values()),
         "merges": merges,
