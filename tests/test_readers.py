@@ -48,6 +48,7 @@ def test_readers_html_main_text_and_metadata():
     assert "at least $20 million" in article.text
     assert "Subscribe now" not in article.text and "Cookie settings" not in article.text
     assert "\n\n" in article.text  # paragraphs kept apart
+    assert article.text.startswith(article.title + "\n\n")
 
 
 def test_readers_newsplease_json_fields():
@@ -56,7 +57,15 @@ def test_readers_newsplease_json_fields():
     assert article.published == "2024-05-14"
     assert article.source == "gazette.example"
     assert article.title == "Council approves bridge repair"
-    assert article.text.startswith("The Millbrook city council")
+    # a page opens with its headline, as its reader sees it
+    assert article.text.startswith("Council approves bridge repair\n\nThe Millbrook city council")
+
+
+def test_readers_headline_opens_a_page_once():
+    from newsfacts.article import with_headline
+    assert with_headline("Body.", "Big  news") == "Big news\n\nBody."
+    assert with_headline("Big news\n\nBody.", "Big news") == "Big news\n\nBody."  # already there
+    assert with_headline("Body.", None) == with_headline("Body.", "  ") == "Body."
 
 
 def test_readers_newsplease_without_text_fails(tmp_path):

@@ -91,6 +91,19 @@ def make_article(text, *, published=None, id=None, title=None, source=None,
                    url=url, language=language or detect_language(text))
 
 
+def with_headline(body: str, title: str | None) -> str:
+    """A page's text as its reader sees it: the headline, a blank line, the body.
+
+    The headline is the lead's first line (the main event, titles of quotes and
+    people start there); a body that already opens with it is left as it is.
+    Plain text and jsonl inputs are taken as given, so offsets match the caller's text.
+    """
+    title = " ".join((title or "").split())
+    if not title or not isinstance(body, str) or " ".join(body[:len(title) + 50].split()).startswith(title):
+        return body
+    return f"{title}\n\n{body}"
+
+
 def decode_bytes(data: bytes, name: str) -> str:
     """Decode the bytes of a text file; raises NewsfactsError for binary data."""
     encoding = _bom_encoding(data) or _bomless_utf16(data)

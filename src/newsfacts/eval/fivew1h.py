@@ -15,10 +15,8 @@ for when, `parsed` (the date it means). Scoring (issue #8):
 
 Our answers come from Facts.main_event; the baseline's from the same facts
 taken naively (first entity, lead sentence, first date, first place). Each
-article is read twice: headline + body (the issue's protocol: the coders
-annotated both, and the baseline reproduces the issue's "about 0.54" only
-so) and body alone (the title kept apart, as `newsfacts extract` reads a
-news-please file).
+article is read as `newsfacts extract` reads a news-please file: the headline,
+a blank line, then the body (the document the coders annotated).
 """
 from __future__ import annotations
 
@@ -80,12 +78,9 @@ class Tally:
 
 # ---------------------------------------------------------------- reading
 
-def read_annotated(path: Path, headline: bool = False) -> Annotated:
-    """The article and the phrases at least MIN_CODERS coders chose, per W.
-
-    headline: the article text is the title, a blank line, then the body (the
-    document as the coders read it); else the body alone, as `newsfacts extract` reads it.
-    """
+def read_annotated(path: Path) -> Annotated:
+    """The article (as `newsfacts extract` reads it) and the phrases at least
+    MIN_CODERS coders chose, per W."""
     from ..ingest.readers import newsplease_article
     try:
         record = json.loads(path.read_text(encoding="utf-8"))
@@ -94,8 +89,6 @@ def read_annotated(path: Path, headline: bool = False) -> Annotated:
         raise NewsfactsError(f"{path}: not a news-please JSON file with fiveWoneH annotations ({err})") from None
     if str(record.get("date_publish")).strip() in ("None", "null", ""):
         record["date_publish"] = None  # the data set writes a missing date as the string "None"
-    if headline and (record.get("title") or "").strip():
-        record = {**record, "text": f"{record['title'].strip()}\n\n{record.get('text') or ''}"}
     article = newsplease_article(record, name=str(path), id=path.stem)
     return Annotated(path.stem, article, {w: _gold(annotations.get(w) or {}) for w in WS})
 
@@ -225,27 +218,20 @@ def extract_all(annotated: list[Annotated], name: str, nlp=None) -> list[dict[st
 def run(directory: str, out: str | None = None, nlp=None) -> tuple[str, dict]:
     """Score our main events and the lead-sentence baseline on every .json file under directory.
 
-    Two readings of each article: headline + body (the document the coders
-    annotated, and the issue's protocol: its phrases come from both) and the
-    body alone (what `newsfacts extract` reads from a news-please file, the
-    title kept apart). out: each article's main event (headline + body
-    reading, with candidates) is written there as NAME.json.
+    out: each article's main event (with candidates) is written there as NAME.json.
     """
     files = sorted(p for p in Path(directory).rglob("*.json"))
     if not files:
         raise NewsfactsError(f"{directory}: no news-please .json files found")
-    systems: dict[str, dict[str, Tally]] = {}
-    for reading, headline in (("", True), (" body", False)):
-        annotated = [read_annotated(path, headline=headline) for path in files]
-        records = extract_all(annotated, "giveme5w1h" + reading.strip(), nlp)
-        golds = [a.gold for a in annotated]
-        systems["newsfacts" + reading] = score([r.get("main_event") for r in records], golds)
-        systems["baseline" + reading] = score([baseline(r) for r in records], golds)
-        if out and headline:
-            _write(out, annotated, records)
+    annotated = [read_annotated(path) for path in files]
+    records = extract_all(annotated, "giveme5w1h", nlp)
+    golds = [a.gold for a in annotated]
+    systems = {"newsfacts": score([r.get("main_event") for r in records], golds),
+               "baseline": score([baseline(r) for r in records], golds)}
+    if out:
+        _write(out, annotated, records)
     table = format_table(f"Giveme5W1H {directory} ({len(files)} articles; gold: phrases "
-                         f">= {MIN_CODERS} coders chose; correct: content-word F1 >= {MIN_F1}; "
-                         f"'body': the text without its headline)", systems)
+                         f">= {MIN_CODERS} coders chose; correct: content-word F1 >= {MIN_F1})", systems)
     summary = {"documents": len(files), **{name: summarise(t) for name, t in systems.items()}}
     return table, summary
 

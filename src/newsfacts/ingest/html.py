@@ -1,7 +1,7 @@
 """HTML pages -> Article: main text, title, date and url through trafilatura."""
 from __future__ import annotations
 
-from ..article import Article, make_article, parse_published
+from ..article import Article, make_article, parse_published, with_headline
 from ..errors import Errors, NewsfactsError
 
 
@@ -27,7 +27,7 @@ def read_html(html: str | bytes, *, name: str, id: str | None = None,
     if fields is None:
         raise NewsfactsError(Errors.E010.format(name=name))
     fields["published"] = _page_date(fields["published"], name) or published
-    return make_article(fields.pop("text"), id=id, name=name, **fields)
+    return make_article(with_headline(fields.pop("text"), fields["title"]), id=id, name=name, **fields)
 
 
 def _page_date(value: str | None, name: str) -> str | None:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from ..article import Article, decode_bytes, make_article
+from ..article import Article, decode_bytes, make_article, with_headline
 from ..errors import Errors, NewsfactsError
 from .html import read_html
 
@@ -178,7 +178,7 @@ def newsplease_article(record: Any, *, name: str, id: str,
     if text is None:
         raise NewsfactsError(Errors.E011.format(name=name))
     return make_article(
-        text, id=id, name=name, title=record.get("title"),
+        with_headline(text, record.get("title")), id=id, name=name, title=record.get("title"),
         published=record.get("date_publish") or published, url=record.get("url"),
         source=record.get("source_domain") or record.get("publisher"),
         language=record.get("language"))
