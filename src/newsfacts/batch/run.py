@@ -17,7 +17,9 @@ from .tables import error_row
 from .work import ChunkResult
 
 ENGINES = ("local", "ray")
-CHUNK_ARTICLES = 32
+# one nlp.pipe batch per chunk: small enough that the last chunk, which runs
+# while the other workers idle, is a short tail (a few seconds of one worker)
+CHUNK_ARTICLES = 16
 PROGRESS_EVERY_S = 5.0
 
 
