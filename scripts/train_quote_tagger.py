@@ -2,8 +2,10 @@
 
 Usage: python scripts/train_quote_tagger.py ../shared/data/polnear/train [--cache F.spacy]
 Writes src/newsfacts/pipeline/patterns/quote_tagger.crfsuite and prints the
-training time. Needs patterns/cues.json (learn_cues.py): the lexicon's priors
-are features. Labels come from the first annotator of each article.
+training time. Needs patterns/cues.json (learn_cues.py) and
+patterns/quote_cue_model.json (train_quotes.py): the lexicon's priors and the
+cue model's scores are features. Labels come from the first annotator of each
+article; one process, L1+L2-regularised L-BFGS (PARAMS).
 """
 from __future__ import annotations
 
@@ -21,6 +23,7 @@ from newsfacts.pipeline.quoting.tagger import (TAGGER_PATH, SentenceFeatures, ca
 
 from learn_cues import parse_docs, token_set  # scripts/ beside this file
 
+MIN_SENTENCE_PRIOR = 0.05  # train on sentences with a word this likely a cue
 PARAMS = {"c1": 0.3, "c2": 0.01, "max_iterations": 100, "feature.minfreq": 5,
           "feature.possible_transitions": True}
 
@@ -29,8 +32,7 @@ def token_roles(doc, attributions) -> dict[int, tuple[str, int]]:
     """token index -> (role, attribution number); a cue or source inside
     another attribution's content keeps its own role."""
     roles: dict[int, tuple[str, int]] = {}
-    for rank, role in ((0, "content"), (1, "source"), (2, "cue")):
-        label = {"content": "CON", "source": "SRC", "cue": "CUE"}[role]
+    for role, label in (("content", "CON"), ("source", "SRC"), ("cue", "CUE")):  # later wins
         for number, attr in enumerate(attributions):
             for i in token_set(doc, attr.role(role)):
                 roles[i] = (label, number)
@@ -38,6 +40,7 @@ def token_roles(doc, attributions) -> dict[int, tuple[str, int]]:
 
 
 def bio(sent, roles) -> list[str]:
+    """BIO labels; a new span starts where the role or its attribution changes."""
     labels, previous = [], None
     for token in sent:
         here = roles.get(token.i)
@@ -56,7 +59,7 @@ def sequences(docs, gold, lexicon):
         roles = token_roles(doc, pdoc.annotations[0])
         quoted = [(q.start, q.end) for q in find_quoted(doc.text)]
         featurizer = SentenceFeatures(lexicon, quoted_tokens(doc, quoted))
-        for sent, priors in candidate_sentences(doc, lexicon):
+        for sent, priors in candidate_sentences(doc, lexicon, min_prior=MIN_SENTENCE_PRIOR):
             tokens, rows = featurizer.of(sent, priors)
             if tokens:
                 yield rows, bio(tokens, roles)
@@ -65,7 +68,8 @@ def sequences(docs, gold, lexicon):
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("train_dir")
-    parser.add_argument("--cache", type=Path, help="DocBin of the parsed train texts (made if absent)")
+    parser.add_argument("--cache", type=Path,
+                        help="DocBin of the parsed train texts (made if absent)")
     parser.add_argument("--out", type=Path, default=TAGGER_PATH)
     parser.add_argument("--iterations", type=int, default=PARAMS["max_iterations"])
     args = parser.parse_args()

@@ -24,6 +24,7 @@ from .marks import find_quoted
 from .rules import find_attributions
 from .speakers import resolve_speaker
 from .tagged import add_tagged
+from .transcript import headline_claim, transcript_lines
 
 __all__ = ["extract_quotes", "find_quotes", "Found"]
 
@@ -38,6 +39,8 @@ def find_quotes(doc: Doc, text: str | None = None) -> list[Found]:
     quoted = find_quoted(text)
     cue_scores: dict[int, float] = {}
     found = assemble(doc, text, quoted, find_attributions(doc, lexicon, text, cue_scores), lexicon)
+    found += transcript_lines(doc, text, found)
+    found += headline_claim(doc, text, found)
     found = add_tagged(doc, text, found, quoted, lexicon, cue_scores)
     found.sort(key=lambda f: f.start)
     return found

@@ -11,8 +11,9 @@ from .marks import Quoted
 from .rules import Span, find_source, paragraph_of, speaker_tokens, token_span, trim, with_colon
 from .tagger import Tagged, load_tagger
 
-MIN_CUE_CONFIDENCE = 0.5    # mean marginal of a tagged cue's tokens
+MIN_CUE_CONFIDENCE = 0.6    # mean marginal of a tagged cue's tokens (lower finds more, less exactly)
 MAX_CONTENT_OVERLAP = 0.5   # share of a new content already claimed by a found one
+QUOTE_MARKS = set("\"“”‘’'«»„`")
 NOT_SOURCES = {"it", "there", "what", "which", "that", "this"}
 
 
@@ -34,10 +35,11 @@ def add_tagged(doc: Doc, text: str, found: list[Found], quoted: list[Quoted],
         cues = [t for t in spans if t.role == "CUE" and t.confidence >= MIN_CUE_CONFIDENCE]
         for cue in cues:
             f = _attribution(text, cue, cues, spans, lexicon)
-            if f is None or f.source is None or _claimed_share(f.content, claimed) > MAX_CONTENT_OVERLAP:
+            if f is None or f.source is None or \
+                    _claimed_share(f.content, claimed) > MAX_CONTENT_OVERLAP:
                 continue
             _mark_quotes(f, quoted)
-            if f.kind != "direct":
+            if f.kind != "direct" and not _quote_edged(text, f):
                 added.append(f)
     return found + added
 
@@ -90,6 +92,12 @@ def _mark_quotes(f: Found, quoted: list[Quoted]) -> None:
             return
         if start <= q.outer_start and q.outer_end <= end:
             f.partials.append((q.start, q.end))
+
+
+def _quote_edged(text: str, f: Found) -> bool:
+    """A content in quotation marks is a quote the rules chose not to link
+    (a title, a song): not the tagger's to claim."""
+    return text[f.start] in QUOTE_MARKS and text[f.end - 1] in QUOTE_MARKS
 
 
 def _root(tokens: list[Token]) -> Token:
