@@ -41,27 +41,29 @@ class ExtractRequest(BaseModel):
     language: str | None = Field(None, max_length=20, description="ISO 639-1; detected when absent")
 
 
-class ArticleRow(BaseModel):
+class ArticleRef(BaseModel):
     article_id: int
     ext_id: str | None = None
     title: str | None = None
     published: str | None = None
+
+
+class ArticleRow(ArticleRef):
     source: str | None = None
 
 
-class ArticleList(BaseModel):
+class Paged(BaseModel):
     total: int
     page: int
     per_page: int
     pages: int
+
+
+class ArticleList(Paged):
     results: list[ArticleRow]
 
 
-class SearchHit(BaseModel):
-    article_id: int
-    ext_id: str | None = None
-    title: str | None = None
-    published: str | None = None
+class SearchHit(ArticleRef):
     snippet: str = Field(description="The matched text (article excerpt or quote).")
     hits: list[list[int]] = Field(description="[start, end) of each matched word in snippet.")
     quote_id: int | None = None
@@ -72,11 +74,7 @@ class SearchHit(BaseModel):
     speaker_id: str | None = None
 
 
-class SearchSection(BaseModel):
-    total: int
-    page: int
-    per_page: int
-    pages: int
+class SearchSection(Paged):
     note: str = Field("", description="Why nothing matched, when a filter names no entity.")
     results: list[SearchHit]
 
