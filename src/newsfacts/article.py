@@ -178,9 +178,10 @@ def detect_language(text: str) -> str:
     words = re.findall(r"[^\W\d_]+", sample.lower())
     if len(words) < MIN_WORDS_TO_JUDGE:
         return "en"
+    english = _stop_words("en")
+    if sum(w in english for w in words) >= MIN_ENGLISH_SHARE * len(words):
+        return "en"  # most texts: the other languages' lists are never loaded
     shares = {lang: sum(w in _stop_words(lang) for w in words) / len(words)
               for lang in STOPWORD_LANGUAGES}
-    if shares["en"] >= MIN_ENGLISH_SHARE:
-        return "en"
     best = max(shares, key=shares.get)
     return best if shares[best] > shares["en"] else "en"
