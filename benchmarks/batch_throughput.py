@@ -79,9 +79,8 @@ def bench_batch(source: Path, out: Path, engine: str, workers: int, batch_size: 
                 keep: dict) -> dict:
     from newsfacts.batch import read_facts, run
     if engine == "ray":
-        import ray
-        if not ray.is_initialized():
-            ray.init(num_cpus=workers, include_dashboard=False, log_to_driver=False)
+        from newsfacts.batch.ray_runner import ensure_ray
+        ensure_ray(None, workers)  # as `newsfacts batch --engine ray` starts it
     report = run([source], out, engine=engine, workers=workers, batch_size=batch_size)
     keep[engine] = {r["article"]["id"]: r for r in read_facts(out)}
     files = [p for p in out.rglob("*.parquet")]

@@ -1,6 +1,7 @@
 """newsfacts.batch: Parquet tables, inputs (jsonl, Parquet, WARC), engines, resume."""
 import io
 import json
+import os
 
 import pytest
 
@@ -150,10 +151,20 @@ def test_batch_cli_writes_tables(tmp_path):
 def test_batch_ray_and_local_engines_give_the_same_facts(tmp_path):
     ray = pytest.importorskip("ray")
     source = write_jsonl(tmp_path / "in.jsonl", make_articles(50))
+    from newsfacts.batch.ray_runner import _actor_options, ensure_ray
+    from newsfacts.batch.work import WORKER_ENV
     local = run([source], tmp_path / "local", engine="local", workers=2, chunk_articles=8)
-    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
+    ensure_ray(None, 2)
     try:
         remote = run([source], tmp_path / "ray", engine="ray", workers=2, chunk_articles=8)
+        # the local Ray's workers inherit the worker environment: no runtime_env needed
+        assert _actor_options() == {}
+        assert ray.get(ray.remote(lambda: os.environ.get("PYTHONHASHSEED")).remote()) == "0"
+    finally:
+        ray.shutdown()
+    ray.init(num_cpus=1, include_dashboard=False, log_to_driver=False)  # a Ray started elsewhere
+    try:
+        assert _actor_options() == {"runtime_env": {"env_vars": WORKER_ENV}}
     finally:
         ray.shutdown()
     assert local.done == remote.done == 50

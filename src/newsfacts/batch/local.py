@@ -13,11 +13,10 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import contextmanager
 
 from ..article import Article
 from .tables import TABLES, error_row
-from .work import WORKER_ENV, ChunkResult, extract_chunk
+from .work import WORKER_ENV, ChunkResult, extract_chunk, worker_environment
 
 CHUNKS_IN_FLIGHT_PER_WORKER = 2
 _settings: dict = {}
@@ -69,27 +68,13 @@ def _lost_chunk(chunk: list[Article]) -> ChunkResult:
 def _start_pool(workers: int, pipeline: str | None, batch_size: int) -> ProcessPoolExecutor:
     # spawn: a clean interpreter per worker, safe whatever threads the caller runs
     context = multiprocessing.get_context("spawn")
-    with _environment(WORKER_ENV):  # spawned interpreters read it when they start
+    with worker_environment(WORKER_ENV):  # spawned interpreters read it when they start
         pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker,
                                    initargs=(pipeline, batch_size))
         # start the workers now, while the environment holds
         for future in [pool.submit(os.getpid) for _ in range(workers)]:
             future.result()
     return pool
-
-
-@contextmanager
-def _environment(values: dict[str, str]) -> Iterator[None]:
-    saved = {key: os.environ.get(key) for key in values}
-    os.environ.update(values)
-    try:
-        yield
-    finally:
-        for key, value in saved.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
 
 
 def _init_worker(pipeline: str | None, batch_size: int) -> None:

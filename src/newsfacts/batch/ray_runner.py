@@ -16,11 +16,14 @@ import numpy as np
 
 from ..article import Article
 from .work import (WORKER_ENV, ChunkResult, article_from_json, article_to_json, extract_chunk,
-                   result_from_json, result_to_json)
+                   result_from_json, result_to_json, worker_environment)
 
 # articles per Ray dataset: the actor pool (and its loaded pipelines) lives for
 # one window, so it is large enough that loading costs little beside the work
 WINDOW_ARTICLES = 20_000
+# the GCS addresses of the local Ray instances that ensure_ray started with
+# WORKER_ENV in their raylet's environment
+_LOCAL_RAY_WITH_ENV: set[str] = set()
 
 
 class ChunkExtractor:
@@ -43,8 +46,21 @@ def ensure_ray(address: str | None, workers: int) -> None:
         return
     if address:
         ray.init(address=address, log_to_driver=False)
-    else:
+        return
+    # the raylet, and so every worker it starts, inherits WORKER_ENV: actors then
+    # need no runtime_env and take over the idle workers Ray starts at once
+    # (about 1 s to a ready actor instead of 2-3 s for a worker started anew)
+    with worker_environment(WORKER_ENV):
         ray.init(num_cpus=workers, include_dashboard=False, log_to_driver=False)
+    _LOCAL_RAY_WITH_ENV.add(ray.get_runtime_context().gcs_address)
+
+
+def _actor_options() -> dict[str, Any]:
+    """WORKER_ENV as a runtime_env, unless the workers inherit it already."""
+    import ray
+    if ray.get_runtime_context().gcs_address in _LOCAL_RAY_WITH_ENV:
+        return {}
+    return {"runtime_env": {"env_vars": WORKER_ENV}}
 
 
 def cluster_cpus(address: str | None) -> int:
@@ -82,7 +98,6 @@ def _run_window(window: list[list[Article]], workers: int, pipeline: str | None,
     results = dataset.map_batches(
         ChunkExtractor, batch_size=size, batch_format="numpy",
         compute=ray.data.ActorPoolStrategy(size=workers),
-        num_cpus=1, fn_constructor_args=(pipeline, batch_size),
-        runtime_env={"env_vars": WORKER_ENV})
+        num_cpus=1, fn_constructor_args=(pipeline, batch_size), **_actor_options())
     for row in results.iter_rows():
         yield result_from_json(row["result"])

@@ -3,8 +3,11 @@ Articles -> the rows of every table, inside a worker that loaded nlp once."""
 from __future__ import annotations
 
 import json
+import os
 import resource
 import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -22,6 +25,22 @@ Rows = dict[str, list[dict[str, Any]]]
 # with N threads each (Ray sets OMP_NUM_THREADS for its actors the same way).
 WORKER_ENV = {"PYTHONHASHSEED": "0", "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1",
               "MKL_NUM_THREADS": "1"}
+
+
+@contextmanager
+def worker_environment(values: dict[str, str] = WORKER_ENV) -> Iterator[None]:
+    """os.environ holding values for the processes started inside (they read it
+    when they start); the caller's own environment as it was afterwards."""
+    saved = {key: os.environ.get(key) for key in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
 
 
 @dataclass
@@ -102,7 +121,6 @@ def peak_rss_mb() -> float:
 
 
 def _pid() -> int:
-    import os
     return os.getpid()
 
 
