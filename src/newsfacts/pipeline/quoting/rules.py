@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from .cue_span import extend_cue
 from .cuemodel import load_cue_model
 from .lexicon import CueLexicon, cue_key
 
@@ -134,6 +135,7 @@ def _verb_cue(verb: Token, key: str, lexicon: CueLexicon, text: str) -> Attribut
         tokens = trim(tokens[1:])
     if not tokens:
         return None
+    cue_words, tokens = extend_cue(verb, cue_words, tokens)
     content = token_span(tokens)
     source_token = find_source(verb, key, lexicon)
     source = None
