@@ -22,7 +22,7 @@ from .assemble import Found, assemble
 from .lexicon import load_lexicon
 from .marks import find_quoted
 from .rules import find_attributions
-from .speakers import resolve_speaker
+from .speakers import refine_sources, resolve_speaker
 from .tagged import add_tagged
 from .transcript import headline_claim, transcript_lines
 
@@ -42,6 +42,7 @@ def find_quotes(doc: Doc, text: str | None = None) -> list[Found]:
     found += transcript_lines(doc, text, found)
     found += headline_claim(doc, text, found)
     found = add_tagged(doc, text, found, quoted, lexicon, cue_scores)
+    refine_sources(doc, text, found)
     found.sort(key=lambda f: f.start)
     return found
 

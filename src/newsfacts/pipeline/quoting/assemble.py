@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Token
 from .lexicon import CueLexicon, cue_key
 from .marks import Quoted
 from .rules import Attribution, Span, find_source, source_span, token_span, trim, with_colon
+from .speakers import name_before
 
 MAX_SPLIT_GAP = 120       # chars between the two halves of a quote split by its cue
 MAX_FOLLOW_GAP = 300     # chars from the cue to a quote opening the next sentence
@@ -19,7 +20,9 @@ MAX_CUE_DISTANCE = 80     # chars between a quote and a cue outside the sentence
 CARRY_PARAGRAPHS = 2      # a quote-only paragraph inherits the speaker this far back
 # a full stop that ends a sentence (not "Mr." or an initial)
 SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bSen)(?<!\bRep)"
-                          r"(?<!\bGov)(?<!\bGen)(?<!\bJr)(?<!\bSr)(?<!\b[A-Z])[.!?]\s")
+                          r"(?<!\bGov)(?<!\bGen)(?<!\bJr)(?<!\bSr)(?<!\b[A-Z])"
+                          r"(?<!\bRev)(?<!\bLt)(?<!\bCol)(?<!\bCapt)(?<!\bSgt)(?<!\bProf)(?<!\bSens)"
+                          r"(?<!\bReps)(?<!\bAdm)(?<!\bMaj)(?<!\bCmdr)(?<!\bSupt)[.!?]\s")
 DASH_SIGNATURE = re.compile(r"[ \t\xa0]*([―—–]|--)[ \t\xa0]*"                  # the dash
                             r"([A-Z](?:\b[A-Z]\.|[^\n.,;:!?]){1,60}?)"         # the name
                             r"[ \t\xa0]*(?=[.\n]|$)")
@@ -86,7 +89,7 @@ def _link(text: str, a: Attribution, quoted: list[Quoted], used: set[int]) -> Fo
     for index, q in enumerate(quoted):
         if q.outer_end <= start or q.outer_start >= end:
             continue
-        if _only_quote(text, start, end, q):
+        if _only_quote(text, start, end, q) or _quote_before_cue(text, start, end, q, a.cue):
             if _overlaps(q, a.cue) or (a.source and _overlaps(q, a.source)):
                 continue  # the cue is itself quoted: a quote inside the quote
             found.content, found.inner, found.kind = list(q.outer), list(q.parts), "direct"
@@ -115,6 +118,15 @@ def _only_quote(text: str, start: int, end: int, q: Quoted) -> bool:
     outside.append(text[pos:end])
     words = re.findall(r"\w+", " ".join(outside))
     return not words or words == ["that"]
+
+
+def _quote_before_cue(text: str, start: int, end: int, q: Quoted, cue: Span) -> bool:
+    """'Intro words: "Quote," the union wrote': the parse ran the content back
+    over a colon or a sentence end; the quote just before the cue is the content."""
+    return start < q.outer_start and q.outer_end >= end - 1 and cue[0] >= q.outer_end and \
+        text[q.start:q.end].rstrip("'’")[-1:] in ",!?—-" and \
+        not re.search(r"[.!?:;\n]", text[q.outer_end:cue[0]]) and \
+        text[start:q.outer_start].rstrip()[-1:] in (":", ".", "!", "?")
 
 
 def _overlaps(q: Quoted, span: Span | None) -> bool:
@@ -178,7 +190,7 @@ def _join_split(text: str, f: Found, quoted: list[Quoted], used: set[int]) -> Fo
         elif q.outer_start >= f.cue[1] and q.outer_start >= f.end and f.cue[0] >= f.start and \
                 _follows(text, max(f.end, f.cue[1]), q.outer_start):
             used.add(index)
-            if SENTENCE_END.search(text[max(f.end, f.cue[1]):q.outer_start]):
+            if SENTENCE_END.search(without_titles(text[max(f.end, f.cue[1]):q.outer_start])):
                 return Found(content=list(q.outer), inner=list(q.parts), kind="direct", cue=f.cue,
                              cue_token=f.cue_token, carried_from=f, score=f.score)
             f.content, f.inner = f.content + list(q.outer), f.inner + list(q.parts)
@@ -187,6 +199,20 @@ def _join_split(text: str, f: Found, quoted: list[Quoted], used: set[int]) -> Fo
         used.add(index)
         return None
     return None
+
+
+GAP_TITLE = re.compile(r"[“\"]([A-Z][^“”\"\n]{0,60}?)([.,]?)[”\"]")
+
+
+def without_titles(gap: str) -> str:
+    """A gap with its short Title Case passages in quotation marks (*on Fox
+    News's "Fox and Friends."*) blanked, keeping a closing full stop."""
+    def blank(m: re.Match) -> str:
+        words = m.group(1).split()
+        title = len(words) <= 8 and all(w[0].isupper() or w.lower() in SMALL_WORDS or not w[0].isalpha()
+                                        for w in words)
+        return "T" * (m.end(1) - m.start()) + m.group(2) + " " if title else m.group()
+    return GAP_TITLE.sub(blank, gap)
 
 
 def _gap_ok(text: str, start: int, end: int) -> bool:
@@ -198,7 +224,7 @@ def _gap_ok(text: str, start: int, end: int) -> bool:
 def _follows(text: str, start: int, end: int) -> bool:
     """The second half of a split quote, or a quote that opens the next
     sentence of the cue's paragraph."""
-    gap = text[start:end]
+    gap = without_titles(text[start:end])
     if re.search(r"\n|[“”\"]", gap) or len(gap) > MAX_FOLLOW_GAP:
         return False
     ends = list(SENTENCE_END.finditer(gap))
@@ -218,7 +244,7 @@ def is_title(text: str, q: Quoted) -> bool:
     if not capitalised or not words[0][0].isupper():
         return False
     before = text[max(0, q.outer_start - 40):q.outer_start]
-    return bool(TITLE_BEFORE.search(before)) or len(words) <= 3 and _possessive_before(before)
+    return bool(TITLE_BEFORE.search(before)) or len(words) <= 5 and _possessive_before(before)
 
 
 def _possessive_before(before: str) -> bool:
@@ -243,6 +269,8 @@ def _attach_nearby(doc: Doc, text: str, q: Quoted, lexicon: CueLexicon) -> Found
             key = cue_key(token)
             if token.pos_ in ("VERB", "AUX") and lexicon.is_cue(key):
                 source = find_source(token, key, lexicon)
+                if (source is None or _in_quote(source, q)) and side == "after":
+                    source = next(iter(name_before(doc, q.outer_end, token)[-1:]), None)
                 if source is not None and not _in_quote(source, q):
                     candidates.append((abs(token.idx - (q.outer_end if side == "after" else q.outer_start)),
                                        token, source, side))
@@ -250,6 +278,8 @@ def _attach_nearby(doc: Doc, text: str, q: Quoted, lexicon: CueLexicon) -> Found
     if candidates:
         _, verb, source, _ = min(candidates, key=lambda c: c[0])
         tokens = trim(list(source.subtree))
+        if source.i == verb.i - 1 and source.dep_ not in ("nsubj", "nsubjpass"):
+            tokens = name_before(doc, q.outer_end, verb) or tokens  # a name the parse broke up
         return Found(content=list(q.outer), inner=list(q.parts), kind="direct",
                      cue=with_colon(text, token_span([verb])), cue_token=verb,
                      source=source_span(tokens, text) if tokens else None, source_token=source,
@@ -263,9 +293,9 @@ def _in_quote(token: Token, q: Quoted) -> bool:
 
 def _clear_between(text: str, q: Quoted, verb: Token, side: str) -> bool:
     if side == "after":
-        gap = text[q.outer_end:verb.idx]
+        gap = without_titles(text[q.outer_end:verb.idx])
         # "...," she said / "Why?" he asked; after a full stop a new sentence begins
-        ends_clause = text[q.end - 1:q.end] in ",!?—-" or gap.lstrip()[:1] == ","
+        ends_clause = text[q.start:q.end].rstrip("'’")[-1:] in ",!?—-" or gap.lstrip()[:1] == ","
         return ends_clause and not SENTENCE_END.search(gap) and not re.search(r"\n|[“\"]", gap)
     gap = text[verb.idx + len(verb):q.outer_start]
     if re.search(r"[.!?]\s|[”\"]", gap) or len(gap) > 40:

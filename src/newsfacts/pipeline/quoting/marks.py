@@ -11,7 +11,7 @@ DOUBLE_OPEN = "“„‟«"
 DOUBLE_CLOSE = "”»"
 SINGLE_OPEN = "‘‹"
 SINGLE_CLOSE = "’›"
-_MARK = re.compile(r"``|''|[\"“”„‟«»‘’‹›']")
+_MARK = re.compile(r"``|''(?!')|[\"“”„‟«»‘’‹›']")
 MAX_QUOTE_CHARS = 200_000  # longer "quotes" are unbalanced marks
 
 
