@@ -18,21 +18,17 @@ parse, 2 shared CPU cores).
 """
 from __future__ import annotations
 
-import argparse
-import json
 import sys
-import time
 from collections import defaultdict
 from pathlib import Path
 
 from spacy.tokens import Doc
 
-from newsfacts.eval.polnear import load_split
 from newsfacts.pipeline.quoting.cue_span import (CUE_SPANS_PATH, leading_split, split_keys, unit_keys,
                                                  unit_tokens)
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from learn_cues import cue_head, parse_docs, token_set  # noqa: E402
+from learn_cues import cue_head, run_learner, token_set  # noqa: E402
 
 MIN_COUNT = 8     # a key seen fewer times is not kept (the lookup backs off)
 
@@ -84,18 +80,7 @@ def count_split(stats, head, cue: set[int], content: set[int], weight: float) ->
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("train_dir")
-    parser.add_argument("--cache", type=Path, help="DocBin of the parsed train texts (made if absent)")
-    parser.add_argument("--out", type=Path, default=CUE_SPANS_PATH)
-    args = parser.parse_args()
-    started = time.perf_counter()
-    gold = load_split(args.train_dir)
-    docs = parse_docs([d.text for d in gold], args.cache)
-    learned = learn(docs, gold)
-    args.out.write_text(json.dumps(learned, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    print(f"{len(learned['in_cue'])} keys from {len(docs)} articles "
-          f"in {time.perf_counter() - started:.1f}s -> {args.out}")
+    run_learner(__doc__, learn, CUE_SPANS_PATH, lambda learned: f"{len(learned['in_cue'])} keys")
 
 
 if __name__ == "__main__":

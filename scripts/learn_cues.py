@@ -103,19 +103,25 @@ def learn(docs: list[Doc], gold) -> dict:
     return result
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def run_learner(doc: str, learn, default_out: Path, count) -> None:
+    """The command line of the learners from PolNeAR train: parse (or read the
+    cached parse), learn, write the JSON; count(result) says what was learned."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
     parser.add_argument("train_dir")
     parser.add_argument("--cache", type=Path, help="DocBin of the parsed train texts (made if absent)")
-    parser.add_argument("--out", type=Path, default=CUES_PATH)
+    parser.add_argument("--out", type=Path, default=default_out)
     args = parser.parse_args()
     started = time.perf_counter()
     gold = load_split(args.train_dir)
     docs = parse_docs([d.text for d in gold], args.cache)
-    lexicon = learn(docs, gold)
-    args.out.write_text(json.dumps(lexicon, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    print(f"{len(lexicon['cues'])} cue keys from {len(docs)} articles "
+    result = learn(docs, gold)
+    args.out.write_text(json.dumps(result, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"{count(result)} from {len(docs)} articles "
           f"in {time.perf_counter() - started:.1f}s -> {args.out}")
+
+
+def main() -> None:
+    run_learner(__doc__, learn, CUES_PATH, lambda lexicon: f"{len(lexicon['cues'])} cue keys")
 
 
 if __name__ == "__main__":
