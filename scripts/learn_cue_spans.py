@@ -28,24 +28,17 @@ from newsfacts.pipeline.quoting.cue_span import (CUE_SPANS_PATH, leading_split, 
                                                  unit_tokens)
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from learn_cues import cue_head, run_learner, token_set  # noqa: E402
+from learn_cues import gold_cues, run_learner, token_set  # noqa: E402
 
 MIN_COUNT = 8     # a key seen fewer times is not kept (the lookup backs off)
 
 
 def learn(docs: list[Doc], gold) -> dict:
     stats: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0])  # key -> [in the cue, seen]
-    for doc, pdoc in zip(docs, gold):
-        weight = 1.0 / len(pdoc.annotations)
-        for attributions in pdoc.annotations:
-            for attr in attributions:
-                cue = token_set(doc, attr.cue)
-                head = cue_head(doc, cue) if cue else None
-                if head is None:
-                    continue
-                content = token_set(doc, attr.content)
-                count_split(stats, head, cue, content, weight)
-                count_units(stats, head, cue, content, content | token_set(doc, attr.source), weight)
+    for doc, attr, cue, head, weight in gold_cues(docs, gold):
+        content = token_set(doc, attr.content)
+        count_split(stats, head, cue, content, weight)
+        count_units(stats, head, cue, content, content | token_set(doc, attr.source), weight)
     kept = {key: [round(hit / seen, 3), round(seen, 1)]
             for key, (hit, seen) in sorted(stats.items()) if seen >= MIN_COUNT}
     return {"source": "PolNeAR v1.0.0 train (scripts/learn_cue_spans.py)",

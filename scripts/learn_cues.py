@@ -45,6 +45,19 @@ def cue_head(doc: Doc, cue_tokens: set[int]):
     return (verbs or heads or [None])[0]
 
 
+def gold_cues(docs: list[Doc], gold):
+    """(doc, attribution, cue tokens, cue head, weight) for every gold attribution
+    whose cue has a head; each annotator of an article weighs 1 / annotators."""
+    for doc, pdoc in zip(docs, gold):
+        weight = 1.0 / len(pdoc.annotations)
+        for attributions in pdoc.annotations:
+            for attr in attributions:
+                cue_tokens = token_set(doc, attr.cue)
+                head = cue_head(doc, cue_tokens) if cue_tokens else None
+                if head is not None:
+                    yield doc, attr, cue_tokens, head, weight
+
+
 def parse_docs(texts: list[str], cache: Path | None) -> list[Doc]:
     nlp = load_nlp()
     if cache and cache.exists():
@@ -60,30 +73,23 @@ def learn(docs: list[Doc], gold) -> dict:
     per_key = defaultdict(lambda: defaultdict(lambda: [0.0, 0.0]))  # (table, key) -> dep -> [hits, total]
     overall = defaultdict(lambda: defaultdict(lambda: [0.0, 0.0]))
     cue_children = defaultdict(lambda: [0.0, 0.0])  # "dep|lemma" -> [in the cue, seen]
-    for doc, pdoc in zip(docs, gold):
-        weight = 1.0 / len(pdoc.annotations)
-        for attributions in pdoc.annotations:
-            for attr in attributions:
-                cue_tokens = token_set(doc, attr.cue)
-                head = cue_head(doc, cue_tokens) if cue_tokens else None
-                if head is None:
-                    continue
-                key = cue_key(head)
-                n_cue[key] += weight
-                roles = {"content_deps": token_set(doc, attr.content),
-                         "source_deps": token_set(doc, attr.source),
-                         "cue_deps": cue_tokens}
-                for child in head.children:
-                    subtree = {t.i for t in child.subtree}
-                    if child.dep_ in MODIFIER_DEPS and not subtree & roles["content_deps"]:
-                        stats = cue_children[child_key(child)]
-                        stats[0] += weight * (len(subtree & cue_tokens) / len(subtree) > 0.5)
-                        stats[1] += weight
-                    for table, tokens in roles.items():
-                        inside = len(subtree & tokens) / len(subtree) > 0.5
-                        for stats in (per_key[(table, key)], overall[table]):
-                            stats[child.dep_][0] += weight * inside
-                            stats[child.dep_][1] += weight
+    for doc, attr, cue_tokens, head, weight in gold_cues(docs, gold):
+        key = cue_key(head)
+        n_cue[key] += weight
+        roles = {"content_deps": token_set(doc, attr.content),
+                 "source_deps": token_set(doc, attr.source),
+                 "cue_deps": cue_tokens}
+        for child in head.children:
+            subtree = {t.i for t in child.subtree}
+            if child.dep_ in MODIFIER_DEPS and not subtree & roles["content_deps"]:
+                stats = cue_children[child_key(child)]
+                stats[0] += weight * (len(subtree & cue_tokens) / len(subtree) > 0.5)
+                stats[1] += weight
+            for table, tokens in roles.items():
+                inside = len(subtree & tokens) / len(subtree) > 0.5
+                for stats in (per_key[(table, key)], overall[table]):
+                    stats[child.dep_][0] += weight * inside
+                    stats[child.dep_][1] += weight
     seen = Counter(cue_key(t) for doc in docs for t in doc)
     cues = {}
     for key, count in n_cue.items():
