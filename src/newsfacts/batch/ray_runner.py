@@ -21,12 +21,8 @@ from .work import (WORKER_ENV, ChunkResult, article_from_json, article_to_json, 
 # articles per Ray dataset: the actor pool (and its loaded pipelines) lives for
 # one window, so it is large enough that loading costs little beside the work
 WINDOW_ARTICLES = 20_000
-# A local Ray's workers run at normal priority, as the local engine's do: at
-# Ray's default nice 15 every other process preempts them, and on 2 cores the
-# actors then used 12% more CPU for the same 480 articles (docs/batch.md)
-LOCAL_RAY_ENV = {**WORKER_ENV, "RAY_worker_niceness": "0"}
 # the GCS addresses of the local Ray instances that ensure_ray started with
-# LOCAL_RAY_ENV in their raylet's environment
+# WORKER_ENV in their raylet's environment
 _LOCAL_RAY_WITH_ENV: set[str] = set()
 
 
@@ -51,10 +47,10 @@ def ensure_ray(address: str | None, workers: int) -> None:
     if address:
         ray.init(address=address, log_to_driver=False)
         return
-    # the raylet, and so every worker it starts, inherits LOCAL_RAY_ENV: actors then
+    # the raylet, and so every worker it starts, inherits WORKER_ENV: actors then
     # need no runtime_env and take over the idle workers Ray starts at once
     # (about 1 s to a ready actor instead of 2-3 s for a worker started anew)
-    with worker_environment(LOCAL_RAY_ENV):
+    with worker_environment(WORKER_ENV):
         ray.init(num_cpus=workers, include_dashboard=False, log_to_driver=False)
     _LOCAL_RAY_WITH_ENV.add(ray.get_runtime_context().gcs_address)
 
