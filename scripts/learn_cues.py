@@ -9,7 +9,9 @@ Writes src/newsfacts/pipeline/patterns/cues.json:
   (overall, and per cue key under cues[key]);
 - cue_children: for a cue's modifier (advmod, npadvmod, prt) not in the content, keyed
   "dep|lemma" ("advmod|also", "npadvmod|friday"), [share inside the cue span,
-  times seen], for words seen at least MIN_CHILD_COUNT times.
+  times seen], for words seen at least MIN_CHILD_COUNT times;
+- left: for each cue key (and overall), [share of its contents that lie wholly
+  before the cue word, contents wholly on one side]: "say" 0.37, "call" 0.01.
 """
 from __future__ import annotations
 
@@ -73,12 +75,14 @@ def learn(docs: list[Doc], gold) -> dict:
     per_key = defaultdict(lambda: defaultdict(lambda: [0.0, 0.0]))  # (table, key) -> dep -> [hits, total]
     overall = defaultdict(lambda: defaultdict(lambda: [0.0, 0.0]))
     cue_children = defaultdict(lambda: [0.0, 0.0])  # "dep|lemma" -> [in the cue, seen]
+    sides = defaultdict(lambda: [0.0, 0.0])  # key -> [content before the cue, on one side]
     for doc, attr, cue_tokens, head, weight in gold_cues(docs, gold):
         key = cue_key(head)
         n_cue[key] += weight
         roles = {"content_deps": token_set(doc, attr.content),
                  "source_deps": token_set(doc, attr.source),
                  "cue_deps": cue_tokens}
+        count_side(sides, key, head, roles["content_deps"], weight)
         for child in head.children:
             subtree = {t.i for t in child.subtree}
             if child.dep_ in MODIFIER_DEPS and not subtree & roles["content_deps"]:
@@ -99,14 +103,25 @@ def learn(docs: list[Doc], gold) -> dict:
         for table in ("content_deps", "source_deps", "cue_deps"):
             entry[table] = {dep: [round(h / t, 3), round(t, 1)]
                             for dep, (h, t) in per_key[(table, key)].items() if t >= 5}
+        if sides[key][1] >= MIN_COUNT:
+            entry["left"] = [round(sides[key][0] / sides[key][1], 3), round(sides[key][1], 1)]
         cues[key] = entry
     result = {"source": "PolNeAR v1.0.0 train", "min_count": MIN_COUNT, "threshold": 0.4,
               "cues": dict(sorted(cues.items(), key=lambda kv: -kv[1]["n"]))}
     for table in ("content_deps", "source_deps", "cue_deps"):
         result[table] = {dep: round(h / t, 3) for dep, (h, t) in overall[table].items() if t >= 5}
+    left, sided = (sum(values) for values in zip(*sides.values()))
+    result["left"] = round(left / sided, 3)
     result["cue_children"] = {key: [round(h / t, 3), round(t, 1)]
                               for key, (h, t) in sorted(cue_children.items()) if t >= MIN_CHILD_COUNT}
     return result
+
+
+def count_side(sides, key: str, head, content: set[int], weight: float) -> None:
+    """Whether a content that lies on one side of its cue word lies before it."""
+    if content and (max(content) < head.i or min(content) > head.i):
+        sides[key][0] += weight * (max(content) < head.i)
+        sides[key][1] += weight
 
 
 def run_learner(doc: str, learn, default_out: Path, count) -> None:

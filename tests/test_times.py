@@ -291,3 +291,12 @@ def test_times_the_previous_weekday_counts_from_the_last_day_named(times_of):
 def test_times_the_previous_weekday_without_a_named_day_counts_from_the_dct(times_of):
     assert ("the previous Friday", "DATE", "1989-10-27", None) in times_of(
         "The index was down 4.5% from the previous Friday.", published="1989-10-30")
+
+
+@pytest.mark.parametrize("text", ["THE PAST", "the future", "Christmas", "more than",
+                                  "over the past"])
+def test_times_phrase_cut_off_by_the_end_of_the_text(times_of, text):
+    """A multi-word rule must not match beyond the last token (found by the
+    schemathesis test on "THE PAST")."""
+    for found_text, *_ in times_of(text):
+        assert found_text in text

@@ -142,6 +142,7 @@ EVALS = {
     "timeline": "SemEval-2015 Task 4 TimeLine data: per-entity timelines from raw articles.",
     "meantime-values": "MEANTIME CAT XML: amounts (VALUE) and event triggers (EVENT_MENTION), P/R/F1.",
     "timeml-events": "TimeML files: event triggers and event-time links (Event.time), P/R/F1.",
+    "polnear-agreement": "PolNeAR: annotator against annotator on the articles annotated twice, with the measures of `eval polnear` (the human ceiling).",
     "5w1h": "Giveme5W1H news-please JSON: the main event (who/what/when/where/why/how), P/R.",
 }
 EVAL_MODULES = {"5w1h": "fivew1h"}  # eval names that are not valid module names

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import NewsfactsError
+from ..pipeline.quoting.assemble import SENTENCE_END
 from ..schema import Quote
 
 Spans = tuple[tuple[int, int], ...]
@@ -96,17 +97,52 @@ QUOTE_CLOSE = "\"”»’'"
 
 
 def polnear_content(text: str, quote: Quote) -> Spans:
-    """PolNeAR's content span: quotation marks and a leading "that" included."""
+    """PolNeAR's content span: quotation marks and a leading "that" included,
+    and the subject of a quoted predicate ("The plan "will fail," she said)."""
     parts = [(p.start, p.end) for p in quote.parts] or [(quote.start, quote.end)]
     if quote.kind == "direct":
-        return tuple(_with_marks(text, s, e) for s, e in parts)
+        spans = [_with_marks(text, s, e) for s, e in parts]
+        spans[0] = (_with_that(text, spans[0][0]), spans[0][1])  # said that "..."
+        if quote.cue and quote.cue.start >= spans[-1][1]:
+            spans[0] = (_subject_before(text, spans[0][0], parts[0][0]), spans[0][1])
+        return tuple(spans)
     if len(parts) > 1:
         return tuple(parts)  # the clause around a parenthetical cue, in pieces
-    start, end = parts[0][0], parts[-1][1]
-    m = re.search(r"\bthat\s+$", text[max(0, start - 10):start])
-    if m:
-        start = max(0, start - 10) + m.start()
-    return ((start, end),)
+    return ((_with_that(text, parts[0][0]), parts[-1][1]),)
+
+
+MAX_SUBJECT_CHARS = 200
+
+
+def _subject_before(text: str, outer: int, inner: int) -> int:
+    """The subject of a quoted predicate starts the content (*The event "was
+    the first time ...," she said*): the quote opens in lower case after the
+    words that begin its sentence, with no comma, colon or other quotation
+    between (train: 12 such contents begin at the subject, none at the mark)."""
+    if not text[inner:inner + 1].islower():
+        return outer
+    reach = max(0, outer - MAX_SUBJECT_CHARS)
+    window = max(text.rfind("\n", reach, outer) + 1, reach)
+    ends = list(SENTENCE_END.finditer(text, window, outer))
+    start = ends[-1].end() if ends else window
+    if start == reach > 0:
+        return outer  # no sentence start in reach: no subject
+    prefix = text[start:outer]
+    if not re.search(r"\w", prefix) or re.search(r"[,:;—–-]\s*$", prefix) or \
+            re.search(r"[\"“”:]|''|``", prefix):
+        return outer
+    return start + len(prefix) - len(prefix.lstrip())
+
+
+LEADING_THAT = re.compile(r"\bthat,?\s+$")
+
+
+def _with_that(text: str, start: int) -> int:
+    """The content starts at the complementizer "that" just before it, even when
+    the content is a quotation (*said that "..."*: in train 100 such contents
+    begin with "that" against 3 that begin at the mark)."""
+    m = LEADING_THAT.search(text, max(0, start - 12), start)
+    return m.start() if m else start
 
 
 APPOSITION_DASH = re.compile(r"[ \xa0]*(--|[—–]|-(?= ))")
@@ -127,16 +163,19 @@ def polnear_source(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _with_marks(text: str, start: int, end: int) -> tuple[int, int]:
     """Widen an inner span by its quotation marks (`` and '' are two characters)."""
-    if text[max(0, start - 2):start] in ("``", "''"):
-        start -= 2
-    elif start > 0 and text[start - 1] in QUOTE_OPEN:
-        start -= 1
-    if text[end - 1:end] in "'’" and re.match(r" [\"”]", text[end:end + 2]):
-        end += 1  # "... the term 'outreach,' ": the space before the closing mark
-    if text[end:end + 2] == "''":
-        end += 2
-    elif end < len(text) and text[end] in QUOTE_CLOSE:
-        end += 1
+    # spaces may sit between a mark and the words: “ … if”, "the term 'outreach,' "
+    open_at = start
+    while open_at > 0 and text[open_at - 1] in " \t\xa0":
+        open_at -= 1
+    if text[max(0, open_at - 2):open_at] in ("``", "''"):
+        start = open_at - 2
+    elif open_at > 0 and text[open_at - 1] in QUOTE_OPEN:
+        start = open_at - 1
+    close_at = end + len(text[end:end + 3]) - len(text[end:end + 3].lstrip(" \t\xa0"))
+    if text[close_at:close_at + 2] == "''":
+        end = close_at + 2
+    elif close_at < len(text) and text[close_at] in QUOTE_CLOSE:
+        end = close_at + 1
     return start, end
 
 
@@ -160,13 +199,24 @@ def to_attributions(text: str, quotes: list[Quote]) -> list[Attribution]:
             direct_by_cue[cue].content += content
             continue
         if not cue and not source and quote.kind == "direct" and last_direct is not None \
-                and _whole_paragraph(text, content):
+                and _whole_paragraph(text, content) and _next_to(text, last_direct.content, content):
             last_direct.content += content  # "...," she said.  / "More."
             continue
         result.append(Attribution(source=source, cue=cue, content=content))
         if cue and quote.kind == "direct":
             direct_by_cue[cue] = last_direct = result[-1]
     return result
+
+
+def _next_to(text: str, before: Spans, content: Spans) -> bool:
+    """No paragraph of narration between the two: a quote-only paragraph
+    after one is a statement of its own (train: 2 of 11 such carry-overs are
+    one gold attribution, against 52 of 72 right after the quote)."""
+    newline = text.find("\n", before[-1][1], content[0][0])
+    return newline < 0 or not WORD.search(text, newline, content[0][0])
+
+
+WORD = re.compile(r"\w")
 
 
 def _whole_paragraph(text: str, content: Spans) -> bool:

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Token
 
 from ..article import Article
 from ..schema import Amount
+from .extensions import text_of
 
 PATTERNS = Path(__file__).parent / "patterns"
 
@@ -128,7 +129,7 @@ def extract_amounts(doc: Doc, article: Article) -> list[Amount]:
     doc (Doc): the parsed article. article (Article): its text and metadata.
     RETURNS (list[Amount]): each with value, unit (ISO 4217 for money) and mod.
     """
-    text = doc.text
+    text = text_of(doc, article)
     found: list[_Found] = []
     for match in CORE.finditer(text):
         found.extend(_read_amount(doc, text, match))

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from ..article import Article
 from ..schema import Entity, Event, TextSpan, TimeExpr
 from .entities import EntityLookup
+from .extensions import text_of
 
 LEX = json.loads((Path(__file__).parent / "patterns" / "event_lexicon.json").read_text(encoding="utf-8"))
 EVENT_NOUNS = set(LEX["event_nouns"])
@@ -75,7 +76,7 @@ def extract_events(doc: Doc, article: Article, entities: list[Entity],
     sentence_of = _sentence_index(doc)
     drafts = [_draft(t, lookup, anchors, named_events.get(t.i)) for t in triggers]
     _carry_dates_forward(drafts, sentence_of)
-    text = doc.text  # Doc.text joins every token anew: once, not once per event
+    text = text_of(doc, article)
     return [_event(i, d, text, sentence_of[d.trigger.i]) for i, d in enumerate(drafts, 1)]
 
 

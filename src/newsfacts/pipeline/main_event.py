@@ -39,8 +39,10 @@ from spacy.tokens import Doc, Span, Token
 
 from ..article import Article
 from ..schema import Entity, Event, MainEvent, TextSpan, TimeExpr, WSpan
+from .dateline import datelines, is_wire_dateline
 from .entities import EntityLookup
 from .events import quoted_tokens
+from .extensions import text_of
 
 LEX = json.loads((Path(__file__).parent / "patterns" / "main_event.json").read_text(encoding="utf-8"))
 REPORTING = set(LEX["reporting_verbs"])
@@ -80,7 +82,6 @@ NAME_TYPES = {"ORG", "WORK_OF_ART", "PRODUCT"}
 REFERENCE_PREPS = {"before", "after", "until", "till", "since", "by", "ahead", "following"}
 CALENDAR = re.compile(r"^\d{4}(-\d\d(-\d\d)?)?(T|$)")
 WORD = re.compile(r"[a-z0-9]+")
-DATELINE = re.compile(r"(?:^|\n|\s)([A-Z][A-Z.'\-]{2,}(?:[ ,]+[A-Z][A-Z.'\-]{1,})*)\s*(\([^)]{1,30}\)\s*)?(--|\u2014|\u2013|-)\s")
 DATELINE_WINDOW = 600
 
 
@@ -156,7 +157,7 @@ def _context(doc: Doc, article: Article, entities: list[Entity], times: list[Tim
              events: list[Event]) -> Context:
     by_id = {t.id: t for t in times}
     event_time = {e.start: by_id[e.time] for e in events if e.time in by_id}
-    return Context(doc, doc.text, EntityLookup(entities), {e.id: e for e in entities},
+    return Context(doc, text_of(doc, article), EntityLookup(entities), {e.id: e for e in entities},
                    quoted_tokens(doc), times, event_time, stems(article.title or ""), _published(article))
 
 
@@ -512,13 +513,13 @@ def _entity_tokens(token: Token) -> tuple[int, int]:
 def _dateline(context: Context) -> WSpan | None:
     """"WASHINGTON (AP) -- ...": the place a wire story was filed from (near the
     top, maybe after a caption); capitals only, and a place by NER or followed by an agency."""
-    for match in DATELINE.finditer(context.text[:DATELINE_WINDOW]):
-        start, end = match.span(1)
+    for match in datelines(context.text, DATELINE_WINDOW):
+        if not is_wire_dateline(match):
+            continue
+        start, end = match.span("place")
         span = context.doc.char_span(start, end, alignment_mode="expand")
         placed = span is not None and any(t.ent_type_ in PLACE_TYPES for t in span)
-        if match.group(3) == "-" and not match.group(2):
-            continue  # a lone hyphen only after an agency: "NEW YORK (Reuters) - "
-        if placed or match.group(2):
+        if placed or match.group("agency"):
             return WSpan(start, end, context.text[start:end])
     return None
 

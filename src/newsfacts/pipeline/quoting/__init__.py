@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 from ...article import Article
 from ...schema import Entity, Quote, Speaker, TextSpan
 from ..entities import EntityLookup
+from ..extensions import text_of
 from .assemble import Found, assemble
 from .lexicon import load_lexicon
 from .marks import find_quoted
@@ -54,7 +55,7 @@ def extract_quotes(doc: Doc, article: Article, entities: list[Entity]) -> list[Q
     entities (list[Entity]): the entities extractor's output, for speakers.
     RETURNS (list[Quote]): in text order, ids Q1, Q2, ...
     """
-    text = article.text if _same_length(doc, article.text) else doc.text
+    text = text_of(doc, article)
     lookup = EntityLookup(entities)
     quotes: list[Quote] = []
     speakers: dict[int, str | None] = {}
@@ -111,12 +112,6 @@ def _partial_rank(quote: Quote) -> tuple:
     named = quote.speaker is not None and quote.speaker.entity is not None
     distance = abs(quote.cue.start - quote.start) if quote.cue else 10**9
     return (named, -distance)
-
-
-def _same_length(doc: Doc, text: str) -> bool:
-    """A cheap check that the Doc was made from this text (Doc.text is slow)."""
-    return len(doc) == 0 and not text or len(doc) > 0 and \
-        doc[-1].idx + len(doc[-1].text_with_ws) == len(text)
 
 
 def _speaker(text: str, found: Found, entity: str | None) -> Speaker | None:

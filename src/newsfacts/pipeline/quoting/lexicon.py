@@ -10,6 +10,7 @@ from spacy.tokens import Token
 
 CUES_PATH = Path(__file__).resolve().parent.parent / "patterns" / "cues.json"
 VERB_TAGS = {"VERB", "AUX"}
+SIDE_PRIOR_WEIGHT = 2.0   # pseudo-observations behind every word's learned side
 
 
 def cue_key(token: Token) -> str:
@@ -40,6 +41,7 @@ class CueLexicon:
     cue_children: dict[str, list[float]] = field(default_factory=dict)
     threshold: float = 0.3
     min_count: int = 3
+    left: float = 0.2          # share of contents before their cue word, over all cues
 
     def prob(self, key: str) -> float:
         entry = self.cues.get(key)
@@ -56,6 +58,12 @@ class CueLexicon:
         entry = self.cue_children.get(child_key(child))
         return entry[0] if entry else self.dep_prob("cue_deps", key, child.dep_)
 
+    def left_share(self, key: str) -> float:
+        """How often this cue word's content lies before it (when it lies on one
+        side), pulled towards the share over all cues for words seen rarely."""
+        share, seen = self.cues.get(key, {}).get("left", (self.left, 0.0))
+        return (share * seen + self.left * SIDE_PRIOR_WEIGHT) / (seen + SIDE_PRIOR_WEIGHT)
+
     def dep_prob(self, table: str, key: str, dep: str) -> float:
         entry = self.cues.get(key, {}).get(table, {})
         if dep in entry and entry[dep][1] >= 5:
@@ -69,4 +77,5 @@ def load_lexicon(path: str | None = None) -> CueLexicon:
     return CueLexicon(cues=data["cues"], content_deps=data["content_deps"],
                       source_deps=data["source_deps"], cue_deps=data["cue_deps"],
                       cue_children=data.get("cue_children", {}),
-                      threshold=data.get("threshold", 0.3), min_count=data.get("min_count", 3))
+                      threshold=data.get("threshold", 0.3), min_count=data.get("min_count", 3),
+                      left=data.get("left", 0.2))

@@ -14,6 +14,10 @@ from .lexicon import CueLexicon, cue_key
 Span = tuple[int, int]
 INHERIT_SUBJECT = {"xcomp", "advcl", "conj", "ccomp", "acl", "pcomp"}
 ADJUNCT_DEPS = {"prep", "advcl", "advmod", "npadvmod", "pcomp"}
+FINITE_TAGS = {"VBD", "VBZ", "VBP"}
+NOMINAL_POS = {"NOUN", "PROPN", "PRON"}
+CONJUNCTION_PREPS = {"as", "after", "before", "since", "until", "till"}
+CONTENT_MARKS = {"that", "whether", "if"}  # a clause these open may be what was said
 EDGE_PUNCT = set(",;:.—–-()[]…") | {"--"}
 MIN_DEP_PROB = 0.5
 FALLBACK_DEP_PROB = 0.35
@@ -212,19 +216,42 @@ def _weaker_content(verb: Token, key: str, lexicon: CueLexicon, bounds: Span) ->
 
 def _fronted_adjunct(child: Token, verb: Token) -> bool:
     """"At a rally, Trump likened ...": a phrase before the subject sets the
-    scene; it is not what was said."""
-    return child.dep_ in ADJUNCT_DEPS and child.i < verb.i and any(
+    scene; it is not what was said. Nor is a clause before the cue that opens
+    with a conjunction other than "that" ("While X, he disavows Y"), however
+    the parser labels it."""
+    if child.i > verb.i:
+        return False
+    if child.dep_ == "ccomp":
+        mark = next((m for m in child.children if m.dep_ == "mark" and m.i < child.i), None)
+        return mark is not None and mark.lower_ not in CONTENT_MARKS
+    return child.dep_ in ADJUNCT_DEPS and any(
         c.dep_ in ("nsubj", "nsubjpass") and child.i < c.i < verb.i for c in verb.children)
 
 
 def one_side(verb: Token, key: str, lexicon: CueLexicon, children: list[Token]) -> list[Token]:
-    """Content lies on one side of its cue: the side of its likeliest dependent."""
+    """Content lies on one side of its cue: the side whose likeliest dependent,
+    weighed by how often this word's content lies on that side, wins ("While
+    X, he disavows Y": Y; "X, he said": X). With a quotation mark on either
+    side, the likeliest dependent alone decides (the quote is what was said:
+    '"You've called women ...," Kelly charged in her assault')."""
     left = [c for c in children if c.i < verb.i]
     right = [c for c in children if c.i > verb.i]
     if not left or not right:
         return children
-    best = max(children, key=lambda c: lexicon.dep_prob("content_deps", key, c.dep_))
-    return left if best.i < verb.i else right
+    def likeliest(side: list[Token]) -> float:
+        return max(lexicon.dep_prob("content_deps", key, c.dep_) for c in side)
+    if any(_quote_marked(c) for c in children):
+        return left if likeliest(left) >= likeliest(right) else right
+    share = lexicon.left_share(key)
+    return left if likeliest(left) * share > likeliest(right) * (1 - share) else right
+
+
+def _quote_marked(child: Token) -> bool:
+    """A quotation mark inside the child's phrase or just around it (commas aside)."""
+    doc = child.doc
+    start, end = child.left_edge.i, child.right_edge.i + 1
+    around = [t for t in doc[max(0, start - 1):min(len(doc), end + 2)] if not t.is_space]
+    return any(t.is_quote for t in around)
 
 
 def with_colon(text: str, cue: Span) -> Span:
@@ -272,8 +299,28 @@ def find_source(verb: Token, key: str, lexicon: CueLexicon, depth: int = 0) -> T
     for child in verb.children:
         if child.dep_ == "agent":
             return next((g for g in child.children if g.dep_ == "pobj"), None)
+    if verb.dep_ in ("advcl", "conj") and verb.tag_ in FINITE_TAGS:
+        subject = missed_subject(verb)
+        if subject is not None:
+            return subject
     if verb.dep_ in INHERIT_SUBJECT and verb.head != verb and depth < 3:
         return find_source(verb.head, cue_key(verb.head), lexicon, depth + 1)
+    return None
+
+
+def missed_subject(verb: Token) -> Token | None:
+    """The subject of a finite clause hung from the main verb (as advcl or conj)
+    that the parse took for the object of a preposition ("as [a lawyer for X] offered": "as", "after",
+    "before", "since" and "until" are conjunctions too)."""
+    if verb.i == 0:
+        return None
+    token, noun = verb.doc[verb.i - 1], None
+    while token.head != token and token.right_edge.i == verb.i - 1:
+        if token.pos_ in NOMINAL_POS:
+            noun = token
+        if token.pos_ == "ADP" and token.lower_ in CONJUNCTION_PREPS:
+            return noun if token.head == verb.head else None
+        token = token.head
     return None
 
 

@@ -8,6 +8,7 @@ from bisect import bisect_left
 from spacy.tokens import Doc, Token
 
 from ...pipeline.entities import EntityLookup
+from ..dateline import dateline_at
 
 RELATIVE = {"who", "which", "that", "whom"}
 PRONOUNS = {"he", "she", "they", "i", "we", "it", "him", "her", "them", "his", "its", "their"}
@@ -48,10 +49,6 @@ def resolve_speaker(token: Token | None, span: tuple[int, int] | None, lookup: E
 
 # clauses on the speaker's noun that may hold an attribution of their own
 CLAUSE_DEPS = {"relcl", "acl", "advcl"}
-# "WASHINGTON —", "RENO, Nev. (AP) —", "Dec 29 (Reuters) -": a dateline, not the speaker
-DATELINE = re.compile(r"(?:[A-Z][A-Z.'’ -]+[A-Z.](?:,\s*[A-Z][A-Za-z.]*)*\s*(?:\([A-Za-z ]+\))?"
-                      r"|[^\n—–]{0,30}\((?:AP|Reuters|AFP|UPI|CNN|Bloomberg)\))"
-                      r"\s*(?:--|[—–-])\s+(?=\S)")
 TIME_TYPES = {"DATE", "TIME"}
 MAX_NAME_WORDS = 8      # a speaker's name between a closing mark and its cue
 NAME_POS = {"PROPN", "NOUN", "DET", "ADJ", "NUM"}
@@ -78,7 +75,7 @@ def refine_span(doc: Doc, text: str, source: tuple[int, int], cue: tuple[int, in
     start, end = source
     if cue is not None and start < cue[1] and cue[0] < end:
         start, end = _outside_cue(text, start, end, cue)
-    m = DATELINE.match(text, start, end) if start == 0 or text[start - 1] == "\n" else None
+    m = dateline_at(text, start, end)  # "WASHINGTON -- President Obama"
     if m and m.end() < end:
         start = m.end()
     end = _before_attributed_clause(doc, start, end, cue, cue_starts)

@@ -197,7 +197,7 @@ class Scanner(DateRules, RelativeRules, DurationRules):
     def quantity_prefix(self, i: int) -> tuple[int, str | None] | None:
         for length in (4, 3, 2, 1):
             key = tuple(self.low[i:i + length])
-            if key in QUANTITY_MODS:
+            if len(key) == length and key in QUANTITY_MODS:
                 if key[-1] in ("over", "under") and self.number_at(i + length) is None:
                     return None
                 return i + length, QUANTITY_MODS[key]
