@@ -94,6 +94,9 @@ def load_split(directory: Path | str) -> list[PolnearDoc]:
 
 QUOTE_OPEN = "\"“„‟«‘'`"
 QUOTE_CLOSE = "\"”»’'"
+MAX_SUBJECT_CHARS = 200   # how far back the subject of a quoted predicate may start
+LEADING_THAT = re.compile(r"\bthat,?\s+$")
+WORD = re.compile(r"\w")
 
 
 def polnear_content(text: str, quote: Quote) -> Spans:
@@ -109,9 +112,6 @@ def polnear_content(text: str, quote: Quote) -> Spans:
     if len(parts) > 1:
         return tuple(parts)  # the clause around a parenthetical cue, in pieces
     return ((_with_that(text, parts[0][0]), parts[-1][1]),)
-
-
-MAX_SUBJECT_CHARS = 200
 
 
 def _subject_before(text: str, outer: int, inner: int) -> int:
@@ -132,9 +132,6 @@ def _subject_before(text: str, outer: int, inner: int) -> int:
             re.search(r"[\"“”:]|''|``", prefix):
         return outer
     return start + len(prefix) - len(prefix.lstrip())
-
-
-LEADING_THAT = re.compile(r"\bthat,?\s+$")
 
 
 def _with_that(text: str, start: int) -> int:
@@ -214,9 +211,6 @@ def _next_to(text: str, before: Spans, content: Spans) -> bool:
     one gold attribution, against 52 of 72 right after the quote)."""
     newline = text.find("\n", before[-1][1], content[0][0])
     return newline < 0 or not WORD.search(text, newline, content[0][0])
-
-
-WORD = re.compile(r"\w")
 
 
 def _whole_paragraph(text: str, content: Spans) -> bool:
