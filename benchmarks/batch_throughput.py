@@ -165,6 +165,10 @@ def main() -> None:
                 kept["total_s"] += result["seconds"]
                 if result["rate"] >= kept["best"]:
                     kept.update(result, best=result["rate"])
+                # the lowest round: in a later round (a) and (b) run in a process
+                # that has also been the Ray driver, whose memory stays
+                if sum(result["peak_mb"].values()) < sum(kept.get("lowest_peak", {"": 1e12}).values()):
+                    kept["lowest_peak"] = result["peak_mb"]
                 print(f"  {name}: {result['rate']:.2f} articles/s (load {result['load']})"
                       f"{', %d failed' % result['failed'] if result.get('failed') else ''}",
                       flush=True)
@@ -177,12 +181,12 @@ def report(results: dict[str, dict], count: int, workers: int, keep: dict) -> No
               "ray": f"(d) batch Ray engine, {workers} actors"}
     print(f"\n{count} articles, {os.cpu_count()} CPUs")
     print(f"{'setting':<38}{'mean a/s':>9}{'best':>7}  {'every round':<20}"
-          f"{'load avg before/after (best)':<30}peak MiB per worker")
+          f"{'load avg before/after (best)':<30}peak MiB per worker (lowest round)")
     mean = {name: count * len(r["runs"]) / r["total_s"] for name, r in results.items()}
     for name, r in results.items():
         print(f"{labels[name]:<38}{mean[name]:>9.2f}{r['best']:>7.2f}  "
               f"{', '.join(f'{x:.2f}' for x in r['runs']):<20}{str(r['load']):<30}"
-              f"{', '.join(f'{v:.0f}' for v in r['peak_mb'].values())}")
+              f"{', '.join(f'{v:.0f}' for v in r['lowest_peak'].values())}")
     best = {name: r["best"] for name, r in results.items()}
     rounds = {name: r["runs"] for name, r in results.items()}
     for top, bottom, label, target in (("extract", "parse", "(b)/(a)", 0.8),
