@@ -167,7 +167,8 @@ def main() -> None:
                     kept.update(result, best=result["rate"])
                 # the lowest round: in a later round (a) and (b) run in a process
                 # that has also been the Ray driver, whose memory stays
-                if sum(result["peak_mb"].values()) < sum(kept.get("lowest_peak", {"": 1e12}).values()):
+                peak = sum(result["peak_mb"].values())
+                if "lowest_peak" not in kept or peak < sum(kept["lowest_peak"].values()):
                     kept["lowest_peak"] = result["peak_mb"]
                 print(f"  {name}: {result['rate']:.2f} articles/s (load {result['load']})"
                       f"{', %d failed' % result['failed'] if result.get('failed') else ''}",

@@ -373,33 +373,46 @@ def run(directory: str, out: str | None = None, nlp=None) -> tuple[str, dict]:
     An article with several annotators' files is scored against each, with
     weight 1/k, so that each article counts once.
     """
-    from ..api import extract_many
-    from ..article import make_article
-
     docs = load_split(directory)
     if not docs:
         raise NewsfactsError(f"{directory}: no PolNeAR texts (expected text/*.txt and attributions/*.ann).")
-    articles = (make_article(d.text, published=d.published, id=d.name) for d in docs)
-    quotes = (facts.quotes for facts in extract_many(articles, nlp=nlp))
-    summary = evaluate(docs, quotes, Path(out) if out else None)
+    summary = evaluate(docs, extract_quotes_of(docs, nlp), Path(out) if out else None)
     return format_table(summary), summary
+
+
+def extract_quotes_of(docs: list[PolnearDoc], nlp=None) -> Iterable[list[Quote]]:
+    """The extractor's quotes of each article, in the order of docs."""
+    from ..api import extract_many
+    from ..article import make_article
+
+    articles = (make_article(d.text, published=d.published, id=d.name) for d in docs)
+    return (facts.quotes for facts in extract_many(articles, nlp=nlp))
 
 
 def evaluate(docs: list[PolnearDoc], quotes: Iterable[list[Quote]], out_dir: Path | None = None) -> dict:
     """Score the quotes of each article (in the order of docs); write .ann files to out_dir."""
     if out_dir:
         out_dir.mkdir(parents=True, exist_ok=True)
-    totals = {scope: {kind: Counts() for kind in KINDS} for scope in ("all", "quoted")}
+    totals = new_totals()
     for pdoc, doc_quotes in zip(docs, quotes):
         pred = to_attributions(pdoc.text, doc_quotes)
         if out_dir:
             write_ann(out_dir / f"{pdoc.name}.ann", pdoc.text, pred)
         for gold in pdoc.annotations:
-            weight = 1.0 / len(pdoc.annotations)
-            for scope in totals:
-                for kind, counts in score_doc(pdoc.text, pred, gold, scope == "quoted").items():
-                    totals[scope][kind].add(counts, weight)
+            add_scores(totals, pdoc.text, pred, gold, 1.0 / len(pdoc.annotations))
     return summarise(totals, len(docs))
+
+
+def new_totals() -> dict[str, dict[str, Counts]]:
+    return {scope: {kind: Counts() for kind in KINDS} for scope in ("all", "quoted")}
+
+
+def add_scores(totals: dict[str, dict[str, Counts]], text: str, pred: list[Attribution],
+               gold: list[Attribution], weight: float) -> None:
+    """Score pred against gold, for all attributions and for the quoted ones."""
+    for scope, by_kind in totals.items():
+        for kind, counts in score_doc(text, pred, gold, scope == "quoted").items():
+            by_kind[kind].add(counts, weight)
 
 
 def summarise(totals: dict, n_docs: int) -> dict:

@@ -11,18 +11,15 @@ from __future__ import annotations
 from itertools import permutations
 
 from ..errors import NewsfactsError
-from .polnear import KINDS, Counts, PolnearDoc, evaluate, format_table, load_split, score_doc, summarise
+from .polnear import (PolnearDoc, add_scores, evaluate, extract_quotes_of, format_table,
+                      load_split, new_totals, summarise)
 
 
 def run(directory: str, out: str | None = None, nlp=None) -> tuple[str, dict]:
-    from ..api import extract_many
-    from ..article import make_article
-
     docs = [d for d in load_split(directory) if len(d.annotations) >= 2]
     if not docs:
         raise NewsfactsError(f"{directory}: no PolNeAR article with two or more annotators' files.")
-    articles = (make_article(d.text, published=d.published, id=d.name) for d in docs)
-    extractor = evaluate(docs, (facts.quotes for facts in extract_many(articles, nlp=nlp)))
+    extractor = evaluate(docs, extract_quotes_of(docs, nlp))
     annotators = agreement(docs)
     table = "\n".join(["annotator against annotator", format_table(annotators), "",
                        "newsfacts against the same annotators", format_table(extractor)])
@@ -31,11 +28,9 @@ def run(directory: str, out: str | None = None, nlp=None) -> tuple[str, dict]:
 
 def agreement(docs: list[PolnearDoc]) -> dict:
     """Every ordered pair of annotators of each article, each article weighted once."""
-    totals = {scope: {kind: Counts() for kind in KINDS} for scope in ("all", "quoted")}
+    totals = new_totals()
     for doc in docs:
         pairs = list(permutations(doc.annotations, 2))
         for pred, gold in pairs:
-            for scope in totals:
-                for kind, counts in score_doc(doc.text, pred, gold, scope == "quoted").items():
-                    totals[scope][kind].add(counts, 1.0 / len(pairs))
+            add_scores(totals, doc.text, pred, gold, 1.0 / len(pairs))
     return summarise(totals, len(docs))

@@ -89,6 +89,11 @@ class Scanner(DateRules, RelativeRules, DurationRules):
     def w(self, i: int) -> str:
         return self.low[i] if 0 <= i < self.n else ""
 
+    def phrase(self, i: int, length: int) -> tuple[str, ...]:
+        """The length words from i, lower case; () when the text ends sooner
+        (a shorter tuple would match a shorter phrase's key)."""
+        return tuple(self.low[i:i + length]) if i + length <= self.n else ()
+
     def direction(self, i: int) -> int:
         if self.w(i - 1) == "effective":
             return FUTURE  # 'a new pact effective June 1': a change announced ahead
@@ -196,8 +201,8 @@ class Scanner(DateRules, RelativeRules, DurationRules):
 
     def quantity_prefix(self, i: int) -> tuple[int, str | None] | None:
         for length in (4, 3, 2, 1):
-            key = tuple(self.low[i:i + length])
-            if len(key) == length and key in QUANTITY_MODS:
+            key = self.phrase(i, length)
+            if key in QUANTITY_MODS:
                 if key[-1] in ("over", "under") and self.number_at(i + length) is None:
                     return None
                 return i + length, QUANTITY_MODS[key]

@@ -25,8 +25,8 @@ class DateRules:
 
     def ref_phrase(self, i: int, has_the: bool) -> Found | None:
         for length in (4, 3, 2):
-            key = tuple(self.low[i:i + length])  # shorter at the end of the text
-            if len(key) == length and key in REF_PHRASES:
+            key = self.phrase(i, length)
+            if key in REF_PHRASES:
                 if key == ("the", "moment") and self.w(i - 1) not in ("at", "for"):
                     return None
                 return Found(i, i + length, "DATE", REF_PHRASES[key])
@@ -34,8 +34,8 @@ class DateRules:
 
     def holiday(self, i: int, has_the: bool) -> Found | None:
         for length in (4, 3, 2, 1):
-            key = tuple(self.low[i:i + length])
-            if len(key) == length and key in HOLIDAYS:
+            key = self.phrase(i, length)
+            if key in HOLIDAYS:
                 rule = HOLIDAYS[key]
                 end = i + length
                 if self.doc[end - 1].dep_ == "compound" and i + length < self.n \
