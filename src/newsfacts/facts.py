@@ -4,7 +4,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from .article import Article
-from .pipeline import extensions  # noqa: F401  (registers Doc._.nf_article / Doc._.facts)
+from .pipeline.extensions import shared_values
 from .pipeline.amounts import extract_amounts
 from .pipeline.entities import extract_entities
 from .pipeline.events import extract_events
@@ -15,6 +15,11 @@ from .schema import Facts
 
 
 def build_facts(doc: Doc, article: Article) -> Facts:
+    with shared_values(doc):
+        return _build_facts(doc, article)
+
+
+def _build_facts(doc: Doc, article: Article) -> Facts:
     entities = extract_entities(doc, article)
     times = extract_times(doc, article)
     quotes = extract_quotes(doc, article, entities)

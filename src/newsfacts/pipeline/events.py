@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from ..article import Article
 from ..schema import Entity, Event, TextSpan, TimeExpr
 from .entities import EntityLookup
-from .extensions import text_of
+from .extensions import shared, text_of, tokens_of
 
 LEX = json.loads((Path(__file__).parent / "patterns" / "event_lexicon.json").read_text(encoding="utf-8"))
 EVENT_NOUNS = set(LEX["event_nouns"])
@@ -69,14 +69,14 @@ def extract_events(doc: Doc, article: Article, entities: list[Entity],
     named_events = {ent.root.i: ent for ent in doc.ents if ent.label_ == "EVENT"}
     inside_names = {t.i for ent in named_events.values() for t in ent if t.i != ent.root.i}
     timed = timed_nouns(doc, times)
-    triggers = [t for t in doc if t.i not in quoted and t.i not in inside_names
+    triggers = [t for t in tokens_of(doc) if t.i not in quoted and t.i not in inside_names
                 and (t.i in named_events or t.i in timed or is_event_verb(t) or is_event_noun(t))]
     trigger_ids = {t.i for t in triggers}
     anchors = anchor_times(doc, times, trigger_ids)
-    sentence_of = _sentence_index(doc)
+    text = text_of(doc, article)
+    sentence_of = _sentence_index(doc, text)
     drafts = [_draft(t, lookup, anchors, named_events.get(t.i)) for t in triggers]
     _carry_dates_forward(drafts, sentence_of)
-    text = text_of(doc, article)
     return [_event(i, d, text, sentence_of[d.trigger.i]) for i, d in enumerate(drafts, 1)]
 
 
@@ -97,11 +97,11 @@ def _event(number: int, draft: _Draft, text: str, sentence: TextSpan) -> Event:
                  date=draft.date, sentence=TextSpan(sentence.start, sentence.end, sentence.text))
 
 
-def _sentence_index(doc: Doc) -> list[TextSpan]:
+def _sentence_index(doc: Doc, doc_text: str) -> list[TextSpan]:
     """Token index -> its sentence's span (trailing whitespace trimmed)."""
     index: list[TextSpan] = []
     for sent in doc.sents:
-        text = sent.text.rstrip()
+        text = doc_text[sent.start_char:sent.end_char].rstrip()
         index.extend([TextSpan(sent.start_char, sent.start_char + len(text), text)] * len(sent))
     return index
 
@@ -160,9 +160,13 @@ def _premodifier(noun: Token) -> bool:
 
 def quoted_tokens(doc: Doc) -> set[int]:
     """Indices of tokens between quotation marks (the speaker's words, not narrated events)."""
+    return shared(doc, "quoted_tokens", _quoted_tokens)
+
+
+def _quoted_tokens(doc: Doc) -> set[int]:
     inside: set[int] = set()
     opener: Token | None = None
-    for token in doc:
+    for token in tokens_of(doc):
         text = token.text
         if "\n" in text:
             opener = None  # a quote does not run across paragraphs

@@ -5,6 +5,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from ..extensions import tokens_of
 from .lexicon import PRONOUNS, Lexicon
 from .model import FIRST_PERSON_CASE, NAME, NOMINAL, PRONOUN, RELATIVE_CASE, Mention
 
@@ -62,7 +63,7 @@ def product_spans(doc: Doc, spans: list[Span]) -> list[Span]:
     them."""
     taken = {i for span in spans for i in range(span.start, span.end)}
     found = []
-    for token in doc:
+    for token in tokens_of(doc):
         if token.i in taken or not CAMEL_CASE.match(token.text):
             continue
         end = token.i + 1
@@ -160,7 +161,7 @@ def _within(token: Token, root: Token, start: int) -> bool:
 
 def nominal_mentions(doc: Doc, taken: set[int], lex: Lexicon) -> list[Mention]:
     found = []
-    for token in doc:
+    for token in tokens_of(doc):
         if token.i in taken or token.dep_ not in ARGUMENT_DEPS:
             continue
         mention = _nominal(token, lex, taken)
@@ -232,7 +233,7 @@ def nominal_extent(token: Token) -> tuple[int, int]:
 
 def pronoun_mentions(doc: Doc, taken: set[int]) -> list[Mention]:
     found = []
-    for token in doc:
+    for token in tokens_of(doc):
         form = token.lower_
         if token.i in taken or form not in PRONOUNS or token.pos_ != "PRON":
             continue
@@ -251,7 +252,7 @@ def first_person(doc: Doc, taken: set[int]) -> list[Mention]:
     organisation (resolved by resolve.py)."""
     return [Mention(t.i, t.i + 1, PRONOUN, "ORG" if t.lower_ in FIRST_PLURAL else "PERSON", t.i,
                     noun=FIRST_PERSON_CASE, plural=t.lower_ in FIRST_PLURAL)
-            for t in doc if t.i not in taken and t.pos_ == "PRON"
+            for t in tokens_of(doc) if t.i not in taken and t.pos_ == "PRON"
             and (t.lower_ in FIRST_PERSON or t.lower_ in FIRST_PLURAL)]
 
 
@@ -259,7 +260,7 @@ def relative_pronouns(doc: Doc, taken: set[int]) -> list[Mention]:
     """who/which/that opening a relative clause; they refer to the noun the clause
     modifies ("an iPod, which is made by Apple")."""
     found = []
-    for token in doc:
+    for token in tokens_of(doc):
         if token.i in taken or token.lower_ not in RELATIVE or token.tag_ not in ("WDT", "WP", "WP$"):
             continue
         if token.head.dep_ != "relcl" or token.head.head.i >= token.i:
@@ -276,7 +277,7 @@ def surname_mentions(doc: Doc, names: list[Mention], taken: set[int], lex: Lexic
                 for m in names if m.label == "PERSON" and len(m.words) > 1
                 and m.words[0] not in lex.name_suffixes}
     found = []
-    for token in doc:
+    for token in tokens_of(doc):
         if token.i in taken or not token.tag_.startswith("NN") or token.lower_ not in surnames:
             continue
         if token.ent_type_ or not token.text[:1].isupper():

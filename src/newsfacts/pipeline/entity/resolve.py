@@ -28,6 +28,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from ..extensions import tokens_of
 from .attributes import classify
 from .lexicon import Lexicon
 from .model import FIRST_PERSON_CASE, NAME, NOMINAL, PRONOUN, RELATIVE_CASE, Cluster, Mention
@@ -245,7 +246,8 @@ def _most_mentioned(state: State, mention: Mention, head: Token, party: str | No
 def _inside_quotes(token: Token) -> bool:
     """Whether an opening quotation mark of this paragraph is still open."""
     depth = 0
-    for previous in reversed(token.doc[:token.i]):
+    tokens = tokens_of(token.doc)
+    for previous in map(tokens.__getitem__, range(token.i - 1, -1, -1)):
         if "\n" in previous.text or "\n" in previous.whitespace_:
             break
         if previous.text in ("“", "``"):
@@ -336,7 +338,8 @@ def _speaker(state: State, token: Token) -> Cluster | None:
     for n in (here, here + 1, here - 1):
         if not 0 <= n < len(state.sents):
             continue
-        for verb in state.sents[n]:
+        sent = state.sents[n]
+        for verb in tokens_of(state.doc)[sent.start:sent.end]:
             if verb.lemma_.lower() not in state.lex.speech_verbs or _inside_quotes(verb):
                 continue
             for subject in _subjects(verb):

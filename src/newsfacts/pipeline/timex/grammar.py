@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
+from ..extensions import tokens_of
 from .found import Found
 from .lexicon import (
     AMBIGUOUS_MONTHS, AM_PM, ANCHORS, CLOCK, CLOCK_AMPM, CURRENCY, DAY_NUMBER, DAY_WORDS,
@@ -32,8 +33,8 @@ class Scanner(DateRules, RelativeRules, DurationRules):
     """One document's tokens, its DCT and the recognisers that read them."""
 
     def __init__(self, doc: Doc, dct: date | None):
-        self.doc = doc
-        self.low = [t.lower_ for t in doc]
+        self.tokens = tokens_of(doc)
+        self.low = [t.lower_ for t in self.tokens]
         self.n = len(doc)
         self.dct = dct
         self.anchor_year: int | None = None
@@ -42,7 +43,7 @@ class Scanner(DateRules, RelativeRules, DurationRules):
         self.year_seen: tuple[int, int] | None = None
         self.last_found: Found | None = None
         self.clock_start = 0
-        self.sentence_of = _sentence_numbers(doc)
+        self.sentence_of = _sentence_numbers(self.tokens)
         self._direction: dict[int, int] = {}
         # every recogniser is tried at each trigger token; the longest match wins
         self.cores = (self.ref_phrase, self.holiday, self.numeric_date, self.month_date,
@@ -54,7 +55,7 @@ class Scanner(DateRules, RelativeRules, DurationRules):
 
     def modifier_clause(self, i: int) -> int | None:
         """The head of the relative or participial clause around token i, if any."""
-        for ancestor in self.doc[i].ancestors:
+        for ancestor in self.tokens[i].ancestors:
             if ancestor.dep_ in ("relcl", "acl"):
                 return ancestor.i
         return None
@@ -98,7 +99,7 @@ class Scanner(DateRules, RelativeRules, DurationRules):
         if self.w(i - 1) == "effective":
             return FUTURE  # 'a new pact effective June 1': a change announced ahead
         if i not in self._direction:
-            self._direction[i] = direction_of(self.doc[i])
+            self._direction[i] = direction_of(self.tokens[i])
         return self._direction[i]
 
     def number_at(self, i: int) -> tuple[int, float | str] | None:
@@ -142,14 +143,14 @@ class Scanner(DateRules, RelativeRules, DurationRules):
         bare = word.rstrip(".")
         if bare not in MONTHS:
             return None
-        token = self.doc[i]
+        token = self.tokens[i]
         if bare in AMBIGUOUS_MONTHS and not word.endswith(".") and len(bare) <= 4 and bare != "may":
             if not (DAY_NUMBER.match(self.w(i + 1)) or YEAR.match(self.w(i + 1))):
                 return None
         verb_like = not token.text[0].isupper() or token.tag_ in ("MD", "VB", "VBP")
         if bare in ("may", "march") and verb_like:
             return None
-        named = i + 2 < self.n and self.doc[i + 2].text[:1].isupper()
+        named = i + 2 < self.n and self.tokens[i + 2].text[:1].isupper()
         if self.w(i + 1) in ("of", "for") and named and not YEAR.match(self.w(i + 2)):
             return None  # 'March for Life', 'March of the Mothers'
 
@@ -160,7 +161,7 @@ class Scanner(DateRules, RelativeRules, DurationRules):
         word = self.w(i)
         if not YEAR.match(word):
             return None
-        token = self.doc[i]
+        token = self.tokens[i]
         if self.w(i - 1) in CURRENCY or self.w(i + 1) in NOT_A_YEAR_AFTER:
             return None
         if token.ent_type_ in ("MONEY", "PERCENT", "QUANTITY"):
@@ -219,7 +220,7 @@ class Scanner(DateRules, RelativeRules, DurationRules):
         return None
 
     def core(self, i: int, has_the: bool) -> Found | None:
-        if i >= self.n:
+        if i >= self.n or not may_start(self.low[i]):
             return None
         best = None
         for recognise in self.cores:
@@ -278,14 +279,19 @@ TRIGGERS = (set(MONTHS) | {m + "." for m in MONTHS} | set(WEEKDAYS) | {d + "." f
                "'", "end", "beginning", "start", "middle", "close"})
 
 
+def may_start(word: str) -> bool:
+    """Whether a time expression (or its core, after a prefix) can begin with word."""
+    return word in TRIGGERS or word[:1].isdigit() or word.startswith(("mid", "fy", "pre-", "post-"))
+
+
 # Parts of day after 'N in the': a.m. or p.m. (night: p.m. from 6 on)
 CLOCK_PARTS = {"morning": "a", "afternoon": "p", "evening": "p", "night": "a"}
 ANCHOR_VALUE = re.compile(r"^\d{4}-(Q\d|H\d)$")
 
 
-def _sentence_numbers(doc: Doc) -> list[int]:
+def _sentence_numbers(tokens: list[Token]) -> list[int]:
     numbers, current = [], -1
-    for token in doc:
+    for token in tokens:
         current += token.is_sent_start or current < 0
         numbers.append(current)
     return numbers
@@ -298,12 +304,10 @@ def scan(doc: Doc, dct: date | None) -> list[Found]:
     low = scanner.low
     i = 0
     while i < scanner.n:
-        token = doc[i]
+        token = scanner.tokens[i]
         if token.is_sent_start:
             scanner.anchor_year = None
-        word = low[i]
-        if word not in TRIGGERS and not word[:1].isdigit() \
-                and not word.startswith(("mid", "fy", "pre-", "post-")):
+        if not may_start(low[i]):
             i += 1
             continue
         match = scanner.match(i)

@@ -38,8 +38,8 @@ class DateRules:
             if key in HOLIDAYS:
                 rule = HOLIDAYS[key]
                 end = i + length
-                if self.doc[end - 1].dep_ == "compound" and i + length < self.n \
-                        and self.doc[end].tag_ == "NNS" and self.w(end) not in HOLIDAY_PERIODS:
+                if self.tokens[end - 1].dep_ == "compound" and i + length < self.n \
+                        and self.tokens[end].tag_ == "NNS" and self.w(end) not in HOLIDAY_PERIODS:
                     return None  # 'Christmas trees'
 
                 year = self.year_at(end + 1 if self.w(end) == "," else end)
@@ -185,7 +185,7 @@ class DateRules:
         bare = word.rstrip(".")
         if bare not in WEEKDAYS or (bare in AMBIGUOUS_WEEKDAYS and not word.endswith(".")):
             return None
-        if bare in ("sun", "sat", "wed") and not self.doc[i].text[0].isupper():
+        if bare in ("sun", "sat", "wed") and not self.tokens[i].text[0].isupper():
             return None
         j = i + 1
         k = j + (self.w(j) == ",")
@@ -219,7 +219,7 @@ class DateRules:
         direction = self.direction(i)
         if direction == PAST and self.w((i if cue_at is None else cue_at) - 1) in DEADLINE_CUES:
             direction = 0  # 'extended the deadline until Tuesday': a deadline, often ahead
-        if self._possessive(i) and not has_future_aux(self.doc[i]):
+        if self._possessive(i) and not has_future_aux(self.tokens[i]):
             direction = PAST  # 'Monday's debate' names a day already past
         if direction == FUTURE:
             return cal.weekday_near(self.dct, weekday, 1)
@@ -354,7 +354,7 @@ class DateRules:
 
     def season(self, i: int, has_the: bool) -> Found | None:
         word = self.w(i)
-        if word not in SEASONS or self.doc[i].pos_ not in ("NOUN", "PROPN"):
+        if word not in SEASONS or self.tokens[i].pos_ not in ("NOUN", "PROPN"):
             return None
         end = i + 1
         year = self.year_at(end) or (self.year_at(end + 1) if self.w(end) == "of" else None)
@@ -431,7 +431,7 @@ class DateRules:
 
     def _is_title(self, i: int) -> bool:
         """A capitalised "Today"/"Now" in quotes is a programme title, not a time."""
-        token = self.doc[i]
+        token = self.tokens[i]
         if not token.text[0].isupper() or token.is_sent_start:
             return False
         return self.w(i - 1) in QUOTES or self.w(i + 1) in QUOTES or self.w(i - 1) == "'s"
@@ -441,7 +441,7 @@ class DateRules:
         if word not in REFS or self._is_title(i):
             return None
         keep_the = word in ("future", "present", "past")
-        tag = self.doc[i].tag_
+        tag = self.tokens[i].tag_
         if word in ("current", "recent", "future") and not (tag in ("JJ", "NN") or has_the):
             return None
         if word == "future" and not has_the and self.w(i + 1) in ("of", ""):

@@ -45,13 +45,13 @@ class DurationRules:
         """'Islam will one day be ...': 'one day' as an adverb of a sentence not in the past
         is some day to come, not a length of one day."""
         return (self.low[i:unit_at + 1] == ["one", "day"]
-                and self.doc[unit_at].dep_ in ("npadvmod", "nsubj", "advmod")
+                and self.tokens[unit_at].dep_ in ("npadvmod", "nsubj", "advmod")
                 and self.direction(unit_at) != PAST)
 
     def _rate(self, i: int, end: int) -> Found | None:
         """'a year' after an amount or a count of times is a SET: '$5 a year', 'twice a week'."""
         after_amount = self.w(i - 1) in SET_CUES | {"per"} or (
-            i > 0 and self.doc[i - 1].like_num and not YEAR.match(self.w(i - 1)))
+            i > 0 and self.tokens[i - 1].like_num and not YEAR.match(self.w(i - 1)))
         if self.w(i) not in ("a", "an") or self.w(end) not in UNITS or not after_amount \
                 or self.w(end + 1) in ("ago", "earlier", "before", "later"):
             return None
@@ -79,7 +79,7 @@ class DurationRules:
             return True  # 'three-quarters of', 'a quarter of the market'
         if self.w(unit_at) == "second" and self.w(i) in ("a", "an"):
             return True
-        title_case = self.doc[unit_at].text[:1].isupper() and not self.doc[i].is_sent_start
+        title_case = self.tokens[unit_at].text[:1].isupper() and not self.tokens[i].is_sent_start
         return title_case and (self.w(i - 1) in QUOTES or self._is_title(unit_at))
 
     def _is_age(self, i: int) -> bool:
@@ -109,7 +109,7 @@ class DurationRules:
     def set_expr(self, i: int, has_the: bool) -> Found | None:
         word = self.w(i)
         if word in SETS:
-            if word in ADJECTIVAL_SETS and self.doc[i].dep_ in ("amod", "compound") \
+            if word in ADJECTIVAL_SETS and self.tokens[i].dep_ in ("amod", "compound") \
                     and self.w(i - 1) not in ("twice", "once", "times"):
                 return None
             return Found(i, i + 1, "SET", SETS[word])

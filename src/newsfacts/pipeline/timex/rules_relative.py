@@ -220,7 +220,7 @@ class RelativeRules:
             found.keep_the = True
             return found
         if target in MONTHS and (target not in AMBIGUOUS_MONTHS or target in ("may", "march")) \
-                and self.doc[j].text[0].isupper():
+                and self.tokens[j].text[0].isupper():
             month = MONTHS[target]
             year = dct.year
             if anchor < 0 and month >= dct.month:
