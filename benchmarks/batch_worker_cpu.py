@@ -28,11 +28,11 @@ from batch_throughput import DEFAULT_TEXTS, load_articles
 CHUNK = 16
 
 
-def timed_chunk(articles_json: list[str]) -> tuple[int, float, float, float]:
+def timed_chunk(articles: list[bytes]) -> tuple[int, float, float, float]:
     """(pid, CPU seconds, wall start, wall end) of one chunk's extraction."""
-    from newsfacts.batch.work import article_from_json, extract_chunk, result_to_json
+    from newsfacts.batch.work import extract_chunk, from_bytes, to_bytes
     started, cpu = time.time(), time.thread_time()
-    result_to_json(extract_chunk([article_from_json(a) for a in articles_json]))
+    to_bytes(extract_chunk([from_bytes(a) for a in articles]))
     return os.getpid(), time.thread_time() - cpu, started, time.time()
 
 
@@ -109,8 +109,8 @@ def main() -> None:
     parser.add_argument("--settings", default="local,ray15,ray0")
     args = parser.parse_args()
     from newsfacts.article import Article
-    from newsfacts.batch.work import article_to_json
-    texts = [article_to_json(Article(**a)) for a in load_articles(DEFAULT_TEXTS, args.limit)]
+    from newsfacts.batch.work import to_bytes
+    texts = [to_bytes(Article(**a)) for a in load_articles(DEFAULT_TEXTS, args.limit)]
     chunks = [texts[i:i + CHUNK] for i in range(0, len(texts), CHUNK)]
     for name in args.settings.split(","):
         started = time.time()

@@ -133,6 +133,21 @@ def test_batch_warc_reports_bad_records_and_completes(tmp_path):
     assert "news.example/empty" in reasons
     assert "corrupt WARC record" in reasons
     assert report.failed == 3
+    # the empty page failed in the worker, under its WARC record id
+    assert [e["stage"] for e in read_errors(out) if "empty" in e["input"]] == ["read"]
+    again = run([warc], out, workers=1)
+    assert (again.done, again.failed, again.skipped) == (0, 0, 2)
+    assert len(read_errors(out)) == 3 and len(list(read_facts(out))) == 1
+
+
+def test_batch_warc_pages_are_read_by_the_workers(tmp_path):
+    from newsfacts.batch import iter_sources
+    from newsfacts.batch.sources import Page
+    warc = write_warc(tmp_path / "crawl.warc", [
+        ("https://news.example/road", "text/html", PAGE.format("The council met.").encode())])
+    pages = [item for item in iter_sources([warc]) if isinstance(item, Page)]
+    assert [p.url for p in pages] == ["https://news.example/road"]
+    assert pages[0].to_article().title == "Council backs road plan"
 
 
 def test_batch_cli_writes_tables(tmp_path):
@@ -151,12 +166,16 @@ def test_batch_cli_writes_tables(tmp_path):
 def test_batch_ray_and_local_engines_give_the_same_facts(tmp_path):
     ray = pytest.importorskip("ray")
     source = write_jsonl(tmp_path / "in.jsonl", make_articles(50))
+    text = make_articles(1)[0]["text"].replace("\n\n", " ")
+    warc = write_warc(tmp_path / "crawl.warc", [  # pages travel to the workers as raw HTML
+        ("https://news.example/road", "text/html", PAGE.format(text).encode()),
+        ("https://news.example/empty", "text/html", b"<html><body></body></html>")])
     from newsfacts.batch.ray_runner import _actor_options, ensure_ray
     from newsfacts.batch.work import WORKER_ENV
-    local = run([source], tmp_path / "local", engine="local", workers=2, chunk_articles=8)
+    local = run([source, warc], tmp_path / "local", engine="local", workers=2, chunk_articles=8)
     ensure_ray(None, 2)
     try:
-        remote = run([source], tmp_path / "ray", engine="ray", workers=2, chunk_articles=8)
+        remote = run([source, warc], tmp_path / "ray", engine="ray", workers=2, chunk_articles=8)
         # the local Ray's workers inherit the worker environment: no runtime_env needed
         assert _actor_options() == {}
         assert ray.get(ray.remote(lambda: os.environ.get("PYTHONHASHSEED")).remote()) == "0"
@@ -167,7 +186,8 @@ def test_batch_ray_and_local_engines_give_the_same_facts(tmp_path):
         assert _actor_options() == {"runtime_env": {"env_vars": WORKER_ENV}}
     finally:
         ray.shutdown()
-    assert local.done == remote.done == 50
+    assert local.done == remote.done == 51
+    assert local.failed == remote.failed == 2  # the empty page and the corrupt record
     # actors start at different times: one may take every chunk of a small run
     assert 1 <= len(remote.peak_worker_rss_mb) <= 2
     assert all(mb > 50 for mb in remote.peak_worker_rss_mb.values())

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
-from ..article import Article
+from .sources import BatchItem
 from .tables import TABLES, error_row
 from .work import WORKER_ENV, ChunkResult, extract_chunk, worker_environment
 
@@ -22,7 +22,7 @@ CHUNKS_IN_FLIGHT_PER_WORKER = 2
 _settings: dict = {}
 
 
-def run_local(chunks: Iterable[list[Article]], *, workers: int = 1,
+def run_local(chunks: Iterable[list[BatchItem]], *, workers: int = 1,
               pipeline: str | None = None, batch_size: int = 16) -> Iterator[ChunkResult]:
     """ChunkResults in input order; workers == 1 runs in this process."""
     if workers <= 1:
@@ -30,7 +30,7 @@ def run_local(chunks: Iterable[list[Article]], *, workers: int = 1,
             yield extract_chunk(chunk, pipeline=pipeline, batch_size=batch_size)
         return
     pool = _start_pool(workers, pipeline, batch_size)
-    pending: deque[tuple[list[Article], Future]] = deque()
+    pending: deque[tuple[list[BatchItem], Future]] = deque()
     try:
         for chunk in chunks:
             pending.append((chunk, pool.submit(_work, chunk)))
@@ -57,7 +57,7 @@ def _next_result(pending: deque, pool: ProcessPoolExecutor, workers: int,
         return _lost_chunk(chunk), pool
 
 
-def _lost_chunk(chunk: list[Article]) -> ChunkResult:
+def _lost_chunk(chunk: list[BatchItem]) -> ChunkResult:
     rows = {table: [] for table in TABLES}
     rows["errors"] = [error_row(a.id, a.id or "article", "worker",
                                 "the worker process died on this chunk (killed or out of memory)")
@@ -83,5 +83,5 @@ def _init_worker(pipeline: str | None, batch_size: int) -> None:
     load_nlp(pipeline)
 
 
-def _work(chunk: list[Article]) -> ChunkResult:
+def _work(chunk: list[BatchItem]) -> ChunkResult:
     return extract_chunk(chunk, **_settings)

@@ -14,9 +14,8 @@ from typing import Any
 
 import numpy as np
 
-from ..article import Article
-from .work import (WORKER_ENV, ChunkResult, article_from_json, article_to_json, extract_chunk,
-                   result_from_json, result_to_json, worker_environment)
+from .sources import BatchItem
+from .work import WORKER_ENV, ChunkResult, extract_chunk, from_bytes, to_bytes, worker_environment
 
 # articles per Ray dataset: the actor pool (and its loaded pipelines) lives for
 # one window, so it is large enough that loading costs little beside the work
@@ -27,7 +26,7 @@ _LOCAL_RAY_WITH_ENV: set[str] = set()
 
 
 class ChunkExtractor:
-    """A Ray Data actor: loads the pipeline once, turns a batch of articles into rows."""
+    """A Ray Data actor: loads the pipeline once, turns a batch of articles (and pages) into rows."""
 
     def __init__(self, pipeline: str | None, batch_size: int):
         from ..pipeline.nlp import load_nlp
@@ -35,9 +34,9 @@ class ChunkExtractor:
         load_nlp(pipeline)
 
     def __call__(self, batch: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
-        articles = [article_from_json(a) for a in batch["article"]]
-        result = extract_chunk(articles, pipeline=self.pipeline, batch_size=self.batch_size)
-        return {"result": np.array([result_to_json(result)], dtype=object)}
+        items = [from_bytes(item) for item in batch["item"]]
+        result = extract_chunk(items, pipeline=self.pipeline, batch_size=self.batch_size)
+        return {"result": np.array([to_bytes(result)], dtype=object)}
 
 
 def ensure_ray(address: str | None, workers: int) -> None:
@@ -70,7 +69,7 @@ def cluster_cpus(address: str | None) -> int:
     return max(1, int(ray.cluster_resources().get("CPU", 1)))
 
 
-def run_ray(chunks: Iterable[list[Article]], *, workers: int = 2, address: str | None = None,
+def run_ray(chunks: Iterable[list[BatchItem]], *, workers: int = 2, address: str | None = None,
             pipeline: str | None = None, batch_size: int = 16,
             window_articles: int = WINDOW_ARTICLES) -> Iterator[ChunkResult]:
     """ChunkResults in input order, computed by `workers` Ray actors."""
@@ -79,7 +78,7 @@ def run_ray(chunks: Iterable[list[Article]], *, workers: int = 2, address: str |
     context = ray.data.DataContext.get_current()
     context.execution_options.preserve_order = True
     context.enable_progress_bars = False
-    window: list[list[Article]] = []
+    window: list[list[BatchItem]] = []
     for chunk in chunks:
         window.append(chunk)
         if sum(map(len, window)) >= window_articles:
@@ -89,15 +88,15 @@ def run_ray(chunks: Iterable[list[Article]], *, workers: int = 2, address: str |
         yield from _run_window(window, workers, pipeline, batch_size)
 
 
-def _run_window(window: list[list[Article]], workers: int, pipeline: str | None,
+def _run_window(window: list[list[BatchItem]], workers: int, pipeline: str | None,
                 batch_size: int) -> Iterator[ChunkResult]:
     import ray.data
     size = max(len(chunk) for chunk in window)
-    items: list[dict[str, Any]] = [{"article": article_to_json(a)} for chunk in window for a in chunk]
+    items: list[dict[str, Any]] = [{"item": to_bytes(item)} for chunk in window for item in chunk]
     dataset = ray.data.from_items(items, override_num_blocks=min(len(window), 200))
     results = dataset.map_batches(
         ChunkExtractor, batch_size=size, batch_format="numpy",
         compute=ray.data.ActorPoolStrategy(size=workers),
         num_cpus=1, fn_constructor_args=(pipeline, batch_size), **_actor_options())
     for row in results.iter_rows():
-        yield result_from_json(row["result"])
+        yield from_bytes(row["result"])

@@ -9,10 +9,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from ..article import Article
-from ..ingest.readers import Failure, Item
+from ..ingest.readers import Failure
 from .parquet_sink import ParquetSink, read_column
-from .sources import iter_sources
+from .sources import BatchItem, iter_sources
 from .tables import error_row
 from .work import ChunkResult
 
@@ -93,13 +92,15 @@ def _engine(engine: str):
     return run_local
 
 
-def _new_articles(items: Iterator[Item], sink: ParquetSink, report: BatchReport) -> Iterator[Article]:
-    """Articles not yet in the output; read failures go straight to the errors table
-    (once: a failure already recorded by an earlier run is not recorded again)."""
+def _new_articles(items: Iterator[BatchItem], sink: ParquetSink,
+                  report: BatchReport) -> Iterator[BatchItem]:
+    """Articles and Pages not yet in the output; read failures go straight to the
+    errors table (once: a failure already recorded by an earlier run is not
+    recorded again, nor is an article or page that failed in a worker retried)."""
     done = {a for (a,) in read_column(sink.out, "articles", ["article_id"])}
     known_failures = set(read_column(sink.out, "errors", ["input", "reason"]))
     failed_ids = {a for (a, stage) in read_column(sink.out, "errors", ["article_id", "stage"])
-                  if stage == "extract"}
+                  if a is not None and stage in ("extract", "read")}
     seen: dict[str, str] = {}
     for item in items:
         if isinstance(item, Failure):
@@ -120,17 +121,17 @@ def _new_articles(items: Iterator[Item], sink: ParquetSink, report: BatchReport)
         yield item
 
 
-def _duplicate(article: Article, first_hash: str, sink: ParquetSink, report: BatchReport) -> None:
-    if article.content_hash() == first_hash:
+def _duplicate(item: BatchItem, first_hash: str, sink: ParquetSink, report: BatchReport) -> None:
+    if item.content_hash() == first_hash:
         report.skipped += 1
         return
-    reason = f"duplicate id {article.id!r}: another article with this id and a different text came first"
-    sink.add({"errors": [error_row(article.id, article.id, "read", reason)]})
+    reason = f"duplicate id {item.id!r}: another article with this id and a different text came first"
+    sink.add({"errors": [error_row(item.id, item.id, "read", reason)]})
     report.failed += 1
 
 
-def _chunks(articles: Iterator[Article], size: int) -> Iterator[list[Article]]:
-    chunk: list[Article] = []
+def _chunks(articles: Iterator[BatchItem], size: int) -> Iterator[list[BatchItem]]:
+    chunk: list[BatchItem] = []
     for article in articles:
         chunk.append(article)
         if len(chunk) >= size:
