@@ -38,6 +38,8 @@ FAMILIES = [
     # quarters, fiscal years, decades, centuries
     ("Profit fell in the third quarter.", ("the third quarter", "DATE", "2023-Q3", None)),
     ("Third-quarter profit fell 5%.", ("Third-quarter", "DATE", "2023-Q3", None)),
+    # words that begin a time expression only after "the"
+    ("Profit fell in the latest quarter.", ("the latest quarter", "DATE", "2023-Q4", None)),
     ("Revenue in fiscal 2023 was flat.", ("fiscal 2023", "DATE", "FY2023", None)),
     ("The band was popular in the 1980s.", ("the 1980s", "DATE", "198X", None)),
     ("He moved there in the mid-1990s.", ("the mid-1990s", "DATE", "199X", "MID")),

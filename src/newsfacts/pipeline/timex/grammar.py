@@ -220,7 +220,7 @@ class Scanner(DateRules, RelativeRules, DurationRules):
         return None
 
     def core(self, i: int, has_the: bool) -> Found | None:
-        if i >= self.n or not may_start(self.low[i]):
+        if i >= self.n:
             return None
         best = None
         for recognise in self.cores:
