@@ -37,6 +37,7 @@ def test_facts_are_the_same_with_and_without_shared_values(nlp):
                   quotes=extract_quotes(doc, article, entities),
                   amounts=extract_amounts(doc, article),
                   main_event=main_event.to_dict() if main_event else None)
+    assert not _SHARED  # the extractors called alone keep nothing either
     together = build_facts(doc, article)
     assert together.to_dict() == apart.to_dict()
     assert together.quotes and together.times and together.events

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from functools import wraps
 from typing import Any
 
 from spacy.tokens import Doc, Token
@@ -34,12 +35,26 @@ def shared_values(doc: Doc) -> Iterator[None]:
     """While the extractors run on doc, values computed from it (its Token list,
     its quoted tokens) are computed once and shared. spaCy makes a new Token
     object on every access, and a dozen passes per Doc made that a tenth of
-    extraction time."""
+    extraction time. Re-entrant: inside build_facts, an extractor's own
+    shared_values adds nothing."""
+    if id(doc) in _SHARED:
+        yield
+        return
     _SHARED[id(doc)] = {}
     try:
         yield
     finally:
         _SHARED.pop(id(doc), None)
+
+
+def sharing_values(extract: Callable[..., Any]) -> Callable[..., Any]:
+    """extract(doc, ...) run inside shared_values(doc), for an extractor that
+    asks for a shared value once per mention (called alone, not by build_facts)."""
+    @wraps(extract)
+    def run(doc: Doc, *args: Any, **kwargs: Any) -> Any:
+        with shared_values(doc):
+            return extract(doc, *args, **kwargs)
+    return run
 
 
 def shared(doc: Doc, name: str, compute: Callable[[Doc], Any]) -> Any:

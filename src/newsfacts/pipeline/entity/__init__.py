@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 
 from ...article import Article
 from ...schema import Entity, TextSpan
+from ..extensions import sharing_values
 from .attributes import apply, read_attributes
 from .lexicon import lexicon
 from .lookup import EntityLookup
@@ -23,6 +24,7 @@ from .resolve import make_state, resolve
 __all__ = ["extract_entities", "EntityLookup"]
 
 
+@sharing_values
 def extract_entities(doc: Doc, article: Article | None = None) -> list[Entity]:
     """The entities of one parsed article, each with all its resolved mentions.
 

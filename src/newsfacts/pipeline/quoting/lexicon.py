@@ -11,6 +11,7 @@ from spacy.tokens import Token
 CUES_PATH = Path(__file__).resolve().parent.parent / "patterns" / "cues.json"
 VERB_TAGS = {"VERB", "AUX"}
 SIDE_PRIOR_WEIGHT = 2.0   # pseudo-observations behind every word's learned side
+MAX_REMEMBERED = 200_000  # word forms whose key and prior key_prior keeps
 
 
 def cue_key(token: Token) -> str:
@@ -42,6 +43,26 @@ class CueLexicon:
     threshold: float = 0.3
     min_count: int = 3
     left: float = 0.2          # share of contents before their cue word, over all cues
+    # (lower, pos, lemma) string ids -> (key, prior), or None for "according"
+    remembered: dict = field(default_factory=dict, repr=False, compare=False)
+
+    def key_prior(self, token: Token) -> tuple[str, float]:
+        """cue_key(token) and its prob, remembered per word form, part of speech
+        and lemma: every token of every article is looked up, and spaCy's
+        string attributes are slow."""
+        ids = (token.lower, token.pos, token.lemma)
+        found = self.remembered.get(ids, False)
+        if found is False:
+            found = None if token.lower_ == "according" else (cue_key(token), 0.0)
+            if found is not None:
+                found = (found[0], self.prob(found[0]))
+            if len(self.remembered) >= MAX_REMEMBERED:
+                self.remembered.clear()
+            self.remembered[ids] = found
+        if found is None:  # "according to" hangs on the next word
+            key = cue_key(token)
+            return key, self.prob(key)
+        return found
 
     def prob(self, key: str) -> float:
         entry = self.cues.get(key)

@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Token
 
 from .cue_span import extend_cue
 from .cuemodel import load_cue_model
+from ..extensions import tokens_of
 from .lexicon import CueLexicon, cue_key
 
 Span = tuple[int, int]
@@ -92,19 +93,22 @@ def find_attributions(doc: Doc, lexicon: CueLexicon, text: str | None = None,
     scores = {} if scores is None else scores
     text = doc.text if text is None else text
     model = load_cue_model()
-    for token in doc:
-        key = cue_key(token)
+    floor = lexicon.threshold if model is None else min(MIN_PRIOR, lexicon.threshold)  # no cue below
+    for token in tokens_of(doc):
+        key, prior = lexicon.key_prior(token)
+        if prior < floor:
+            continue
         needs_quote = False
         if model is not None and (token.pos_ in ("VERB", "AUX") or key == "according to"):
-            if lexicon.prob(key) < MIN_PRIOR:
+            if prior < MIN_PRIOR:
                 continue  # never (or almost never) a cue in PolNeAR train: skip the model
             score = model.prob(token, key, lexicon)
             scores[token.i] = score
             if score < model.threshold:
-                if not lexicon.is_cue(key):
+                if prior < lexicon.threshold:
                     continue
                 needs_quote = True  # a likely cue word the model doubts: keep it for quotes
-        elif not lexicon.is_cue(key):
+        elif prior < lexicon.threshold:
             continue
         if key == "according to":
             attribution = _according_to(token)
@@ -113,7 +117,7 @@ def find_attributions(doc: Doc, lexicon: CueLexicon, text: str | None = None,
         else:
             attribution = None
         if attribution is not None:
-            attribution.score = lexicon.prob(key) if model is None else score
+            attribution.score = prior if model is None else score
             attribution.needs_quote = needs_quote
             found.append(attribution)
     return found

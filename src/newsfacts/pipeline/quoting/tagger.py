@@ -17,6 +17,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
+from ..extensions import tokens_of
 from .cuemodel import load_cue_model
 from .lexicon import CueLexicon, cue_key
 
@@ -181,13 +182,14 @@ def candidate_sentences(doc: Doc, lexicon: CueLexicon, skip: set[int] = frozense
     """The sentences worth tagging (a word in them is a cue at least min_prior
     of the time), as token lists, each with the lexicon's prior of its words
     (token index -> P(cue))."""
+    tokens = tokens_of(doc)
     for span in doc.sents:
         if span.start in skip:
             continue
-        sent = list(span)
+        sent = tokens[span.start:span.end]
         priors = {}
         for token in sent:
-            prior = lexicon.prob(cue_key(token))
+            prior = lexicon.key_prior(token)[1]
             if prior > 0.0:
                 priors[token.i] = prior
         if any(p >= min_prior and _plausible(i, scores) for i, p in priors.items()):
