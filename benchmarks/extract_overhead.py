@@ -1,15 +1,18 @@
 """What the extractors cost beside the parse, measured so that the machine's
 drift cancels: (a) the parse and (b) extract_many alternate chunk by chunk in
-one process over the same texts, and each sums its own CPU time.
+one process over the same texts, and each sums its own CPU time. After them,
+on each chunk, every extractor runs alone on (a)'s Docs, so that each one's
+share of the parse is measured the same way (issue #4: quotes add under 10%).
 
 Usage:
     python benchmarks/extract_overhead.py [--limit 240] [--chunk 16]
 
 Prints the CPU seconds of each and (b)/(a) as a rate ratio, the figure that
-benchmarks/batch_throughput.py measures in wall time minutes apart. One BLAS
-thread, as in the batch workers. (b) runs second on each chunk, after (a), so
-it finds spaCy's tokenizer cache warm for those texts; the bias favours (b) a
-little.
+benchmarks/batch_throughput.py measures in wall time minutes apart, then each
+extractor's CPU seconds as a share of the parse's. One BLAS
+thread, as in the batch workers. Whichever runs second on a chunk finds
+spaCy's tokenizer cache warm for its texts, so (a) and (b) take turns at going
+first, chunk by chunk.
 """
 from __future__ import annotations
 
@@ -27,23 +30,61 @@ def main() -> None:
     args = parser.parse_args()
     os.environ.update(ONE_PROCESS_ENV)  # before numpy is first imported
     from newsfacts import load_nlp
-    from newsfacts.api import extract_many
+    from newsfacts.api import extract_many, to_article
     articles = load_articles(DEFAULT_TEXTS, args.limit)
     nlp = load_nlp()
     list(extract_many(articles[:2], nlp=nlp))  # warm up
     parse_s = extract_s = 0.0
-    for start in range(0, len(articles), args.chunk):
+    alone = dict.fromkeys(EXTRACTORS, 0.0)
+    for number, start in enumerate(range(0, len(articles), args.chunk)):
         chunk = articles[start:start + args.chunk]
+        if number % 2:
+            extract_s += cpu_extract(extract_many, chunk, nlp)
         started = time.process_time()
-        list(nlp.pipe([a["text"] for a in chunk], batch_size=args.chunk))
+        docs = list(nlp.pipe([a["text"] for a in chunk], batch_size=args.chunk))
         parse_s += time.process_time() - started
-        started = time.process_time()
-        for facts in extract_many(chunk, nlp=nlp, batch_size=args.chunk):
-            facts.to_dict()
-        extract_s += time.process_time() - started
+        if not number % 2:
+            extract_s += cpu_extract(extract_many, chunk, nlp)
+        for doc, item in zip(docs, chunk):
+            time_alone(doc, to_article(item), alone)
     print(f"{len(articles)} articles, chunks of {args.chunk}, CPU seconds: "
           f"(a) parse {parse_s:.1f}, (b) extract {extract_s:.1f}; "
           f"(b)/(a) as rates = {parse_s / extract_s:.3f}")
+    print("each extractor alone, CPU seconds and share of the parse: " + ", ".join(
+        f"{name} {seconds:.2f} ({seconds / parse_s:.1%})" for name, seconds in alone.items()))
+
+
+def cpu_extract(extract_many, chunk: list[dict], nlp) -> float:
+    """CPU seconds of (b) on a chunk: extract_many and each record's to_dict."""
+    started = time.process_time()
+    for facts in extract_many(chunk, nlp=nlp, batch_size=len(chunk)):
+        facts.to_dict()
+    return time.process_time() - started
+
+
+EXTRACTORS = ("entities", "times", "quotes", "amounts", "events", "main_event")
+
+
+def time_alone(doc, article, seconds: dict[str, float]) -> None:
+    """Each extractor's CPU seconds on one Doc, added to seconds."""
+    from newsfacts.pipeline.amounts import extract_amounts
+    from newsfacts.pipeline.entities import extract_entities
+    from newsfacts.pipeline.events import extract_events
+    from newsfacts.pipeline.main_event import extract_main_event
+    from newsfacts.pipeline.quotes import extract_quotes
+    from newsfacts.pipeline.times import extract_times
+    found: dict = {}
+    steps = {"entities": lambda: extract_entities(doc, article),
+             "times": lambda: extract_times(doc, article),
+             "quotes": lambda: extract_quotes(doc, article, found["entities"]),
+             "amounts": lambda: extract_amounts(doc, article),
+             "events": lambda: extract_events(doc, article, found["entities"], found["times"]),
+             "main_event": lambda: extract_main_event(doc, article, found["entities"],
+                                                      found["times"], found["events"])}
+    for name in EXTRACTORS:
+        started = time.process_time()
+        found[name] = steps[name]()
+        seconds[name] += time.process_time() - started
 
 
 if __name__ == "__main__":

@@ -6,7 +6,10 @@ Usage:
 
 Prints articles/s and words/s for each setting (the best of --repeat runs, since
 other work may share the CPUs), the share of time spent in the extractors, and
-whether blis on and off give identical parses and facts.
+whether blis on and off give identical parses and facts. Runs with one BLAS
+thread, as each batch worker does: the extractors use one core, so their share
+is measured against a parse on one core too (with two BLAS threads the parse
+also used a part of the second core).
 """
 from __future__ import annotations
 
@@ -16,12 +19,16 @@ import sys
 import time
 from pathlib import Path
 
-import spacy
+from batch_throughput import ONE_PROCESS_ENV  # benchmarks/, beside this file
 
-from newsfacts.article import Article
-from newsfacts.facts import build_facts
-from newsfacts.pipeline import amounts, entities, events, main_event, quotes, times
-from newsfacts.pipeline.nlp import DEFAULT_PIPELINE, use_fast_ops
+os.environ.update(ONE_PROCESS_ENV)  # before numpy is first imported
+
+import spacy  # noqa: E402
+
+from newsfacts.article import Article  # noqa: E402
+from newsfacts.facts import build_facts  # noqa: E402
+from newsfacts.pipeline import amounts, entities, events, main_event, quotes, times  # noqa: E402
+from newsfacts.pipeline.nlp import DEFAULT_PIPELINE, use_fast_ops  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_TEXTS = Path(os.environ.get("NEWSFACTS_SHARED_DATA", ROOT.parent / "shared" / "data")
