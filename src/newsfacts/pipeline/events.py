@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from ..article import Article
 from ..schema import Entity, Event, TextSpan, TimeExpr
 from .entities import EntityLookup
-from .extensions import shared, text_of, tokens_of
+from .extensions import shared, sharing_values, text_of, tokens_of
 
 LEX = json.loads((Path(__file__).parent / "patterns" / "event_lexicon.json").read_text(encoding="utf-8"))
 EVENT_NOUNS = set(LEX["event_nouns"])
@@ -56,6 +56,7 @@ class _Draft:
     date: str | None = None
 
 
+@sharing_values
 def extract_events(doc: Doc, article: Article, entities: list[Entity],
                    times: list[TimeExpr]) -> list[Event]:
     """Events in text order, ids V1, V2...

@@ -48,8 +48,8 @@ def shared_values(doc: Doc) -> Iterator[None]:
 
 
 def sharing_values(extract: Callable[..., Any]) -> Callable[..., Any]:
-    """extract(doc, ...) run inside shared_values(doc), for an extractor that
-    asks for a shared value once per mention (called alone, not by build_facts)."""
+    """extract(doc, ...) run inside shared_values(doc): an extractor that reads
+    a shared value more than once shares it when called alone too."""
     @wraps(extract)
     def run(doc: Doc, *args: Any, **kwargs: Any) -> Any:
         with shared_values(doc):

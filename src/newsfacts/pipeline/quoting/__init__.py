@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 from ...article import Article
 from ...schema import Entity, Quote, Speaker, TextSpan
 from ..entities import EntityLookup
-from ..extensions import text_of
+from ..extensions import sharing_values, text_of
 from .assemble import Found, assemble
 from .lexicon import load_lexicon
 from .marks import find_quoted
@@ -48,6 +48,7 @@ def find_quotes(doc: Doc, text: str | None = None) -> list[Found]:
     return found
 
 
+@sharing_values
 def extract_quotes(doc: Doc, article: Article, entities: list[Entity]) -> list[Quote]:
     """Every quote and reported statement of the article, with its speaker.
 
