@@ -53,9 +53,8 @@ class CueLexicon:
         ids = (token.lower, token.pos, token.lemma)
         found = self.remembered.get(ids, False)
         if found is False:
-            found = None if token.lower_ == "according" else (cue_key(token), 0.0)
-            if found is not None:
-                found = (found[0], self.prob(found[0]))
+            key = None if token.lower_ == "according" else cue_key(token)
+            found = None if key is None else (key, self.prob(key))
             if len(self.remembered) >= MAX_REMEMBERED:
                 self.remembered.clear()
             self.remembered[ids] = found
