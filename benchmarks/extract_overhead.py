@@ -35,7 +35,7 @@ def main() -> None:
     nlp = load_nlp()
     list(extract_many(articles[:2], nlp=nlp))  # warm up
     parse_s = extract_s = 0.0
-    alone = dict.fromkeys(EXTRACTORS, 0.0)
+    steps, alone = extractor_steps(), dict.fromkeys(EXTRACTORS, 0.0)
     for number, start in enumerate(range(0, len(articles), args.chunk)):
         chunk = articles[start:start + args.chunk]
         if number % 2:
@@ -46,7 +46,7 @@ def main() -> None:
         if not number % 2:
             extract_s += cpu_extract(extract_many, chunk, nlp)
         for doc, item in zip(docs, chunk):
-            time_alone(doc, to_article(item), alone)
+            time_alone(doc, to_article(item), steps, alone)
     print(f"{len(articles)} articles, chunks of {args.chunk}, CPU seconds: "
           f"(a) parse {parse_s:.1f}, (b) extract {extract_s:.1f}; "
           f"(b)/(a) as rates = {parse_s / extract_s:.3f}")
@@ -65,25 +65,30 @@ def cpu_extract(extract_many, chunk: list[dict], nlp) -> float:
 EXTRACTORS = ("entities", "times", "quotes", "amounts", "events", "main_event")
 
 
-def time_alone(doc, article, seconds: dict[str, float]) -> None:
-    """Each extractor's CPU seconds on one Doc, added to seconds."""
+def extractor_steps():
+    """Each extractor as a function of (doc, article, what the earlier ones found)."""
     from newsfacts.pipeline.amounts import extract_amounts
     from newsfacts.pipeline.entities import extract_entities
     from newsfacts.pipeline.events import extract_events
     from newsfacts.pipeline.main_event import extract_main_event
     from newsfacts.pipeline.quotes import extract_quotes
     from newsfacts.pipeline.times import extract_times
+    return {"entities": lambda doc, article, found: extract_entities(doc, article),
+            "times": lambda doc, article, found: extract_times(doc, article),
+            "quotes": lambda doc, article, found: extract_quotes(doc, article, found["entities"]),
+            "amounts": lambda doc, article, found: extract_amounts(doc, article),
+            "events": lambda doc, article, found: extract_events(
+                doc, article, found["entities"], found["times"]),
+            "main_event": lambda doc, article, found: extract_main_event(
+                doc, article, found["entities"], found["times"], found["events"])}
+
+
+def time_alone(doc, article, steps: dict, seconds: dict[str, float]) -> None:
+    """Each extractor's CPU seconds on one Doc, added to seconds."""
     found: dict = {}
-    steps = {"entities": lambda: extract_entities(doc, article),
-             "times": lambda: extract_times(doc, article),
-             "quotes": lambda: extract_quotes(doc, article, found["entities"]),
-             "amounts": lambda: extract_amounts(doc, article),
-             "events": lambda: extract_events(doc, article, found["entities"], found["times"]),
-             "main_event": lambda: extract_main_event(doc, article, found["entities"],
-                                                      found["times"], found["events"])}
     for name in EXTRACTORS:
         started = time.process_time()
-        found[name] = steps[name]()
+        found[name] = steps[name](doc, article, found)
         seconds[name] += time.process_time() - started
 
 

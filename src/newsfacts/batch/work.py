@@ -150,8 +150,7 @@ def _pid() -> int:
 
 def to_bytes(value: BatchItem | ChunkResult) -> bytes:
     """An article, page or result for the trip between the Ray driver and an
-    actor: pickled (raw HTML is bytes; and JSON through asdict took 80 ms for
-    a result of 16 articles, pickle 2 ms)."""
+    actor: pickled, so that dataclasses need no conversion and raw HTML stays bytes."""
     return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
 
 
