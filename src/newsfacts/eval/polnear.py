@@ -94,6 +94,7 @@ def load_split(directory: Path | str) -> list[PolnearDoc]:
 
 QUOTE_OPEN = "\"“„‟«‘'`"
 QUOTE_CLOSE = "\"”»’'"
+TYPO_CLOSE = "“‘"          # closing marks typed the wrong way round, right after the words
 MAX_SUBJECT_CHARS = 200   # how far back the subject of a quoted predicate may start
 LEADING_THAT = re.compile(r"\bthat,?\s+$")
 WORD = re.compile(r"\w")
@@ -208,6 +209,8 @@ def _with_marks(text: str, start: int, end: int) -> tuple[int, int]:
         end = close_at + 2
     elif close_at < len(text) and text[close_at] in QUOTE_CLOSE:
         end = close_at + 1
+    elif end < len(text) and text[end] in TYPO_CLOSE:
+        end += 1  # "It's unusual,“ said ...: an opening mark typed for the closing one
     return start, end
 
 
@@ -237,7 +240,14 @@ def to_attributions(text: str, quotes: list[Quote]) -> list[Attribution]:
         result.append(Attribution(source=source, cue=cue, content=content))
         if cue and quote.kind == "direct":
             direct_by_cue[cue] = last_direct = result[-1]
+        elif cue and _ends_with_mark(text, content):
+            direct_by_cue[cue] = result[-1]  # As for X, "...," he said. "More." is one
     return result
+
+
+def _ends_with_mark(text: str, content: Spans) -> bool:
+    last = text[content[-1][0]:content[-1][1]].rstrip()
+    return bool(last) and last[-1] in QUOTE_CLOSE
 
 
 def _next_to(text: str, before: Spans, content: Spans) -> bool:
