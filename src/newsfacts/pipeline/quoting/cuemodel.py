@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import math
 from functools import lru_cache
+from itertools import repeat
 from pathlib import Path
 
 from spacy.tokens import Token
@@ -17,6 +18,7 @@ MODEL_PATH = Path(__file__).resolve().parent.parent / "patterns" / "quote_cue_mo
 CANDIDATE_POS = {"VERB", "AUX", "NOUN", "ADP", "PUNCT", "PROPN"}
 CHILD_DEPS = {"ccomp", "xcomp", "dobj", "dative", "prep", "advcl", "nsubjpass", "oprd",
               "acomp", "attr", "prt", "agent", "mark", "neg", "aux", "auxpass", "parataxis"}
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 
 
 def is_candidate(token: Token) -> bool:
@@ -26,20 +28,23 @@ def is_candidate(token: Token) -> bool:
 def features(token: Token, key: str, lexicon: CueLexicon) -> list[str]:
     """Feature names of one possible cue word."""
     prior = lexicon.prob(key)
-    deps = sorted({c.dep_ for c in token.children if c.dep_ in CHILD_DEPS})
-    subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
+    children = [(c, c.dep_) for c in token.children]  # spaCy makes each child anew per pass
+    deps = sorted({dep for _, dep in children if dep in CHILD_DEPS})
+    subject = next((c for c, dep in children if dep in SUBJECT_DEPS), None)
     subj = _subject_kind(subject)
-    feats = ["bias", f"k={key}", f"pos={token.pos_}", f"dep={token.dep_}", f"tag={token.tag_}",
-             f"prior={int(prior * 10)}", f"k={key}|dep={token.dep_}", f"k={key}|s={subj}",
-             f"s={subj}", f"prior={int(prior * 10)}|s={subj}", f"k={key}|n={len(deps)}"]
+    pos, dep, bucket = token.pos_, token.dep_, int(prior * 10)
+    feats = ["bias", f"k={key}", f"pos={pos}", f"dep={dep}", f"tag={token.tag_}",
+             f"prior={bucket}", f"k={key}|dep={dep}", f"k={key}|s={subj}",
+             f"s={subj}", f"prior={bucket}|s={subj}", f"k={key}|n={len(deps)}"]
     feats += [f"d={d}" for d in deps] + [f"k={key}|d={d}" for d in deps]
     feats += [f"s={subj}|d={d}" for d in deps]
     if subject is not None:
-        feats.append(f"k={key}|sl={subject.lemma_.lower()}")
-        feats.append(f"sl={subject.lemma_.lower()}")
-    for child in token.children:
-        if child.dep_ == "prt" or child.dep_ == "prep":
-            feats.append(f"k={key}|{child.dep_}={child.lower_}")
+        lemma = subject.lemma_.lower()
+        feats.append(f"k={key}|sl={lemma}")
+        feats.append(f"sl={lemma}")
+    for child, child_dep in children:
+        if child_dep == "prt" or child_dep == "prep":
+            feats.append(f"k={key}|{child_dep}={child.lower_}")
     nxt = token.nbor(1).lower_ if token.i + 1 < len(token.doc) else "<end>"
     feats.append(f"k={key}|next={nxt}")
     return feats
@@ -61,7 +66,7 @@ class CueModel:
         self.threshold = threshold
 
     def prob(self, token: Token, key: str, lexicon: CueLexicon) -> float:
-        score = sum(self.weights.get(f, 0.0) for f in features(token, key, lexicon))
+        score = sum(map(self.weights.get, features(token, key, lexicon), repeat(0.0)))
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
 
     def is_cue(self, token: Token, key: str, lexicon: CueLexicon) -> bool:

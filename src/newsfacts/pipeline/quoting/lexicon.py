@@ -6,10 +6,17 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from spacy.tokens import Token
+import numpy as np
+from spacy.attrs import LEMMA, LOWER, POS
+from spacy.strings import hash_string
+from spacy.symbols import AUX, VERB
+from spacy.tokens import Doc, Token
+
+from ..extensions import shared
 
 CUES_PATH = Path(__file__).resolve().parent.parent / "patterns" / "cues.json"
 VERB_TAGS = {"VERB", "AUX"}
+ACCORDING_ID = hash_string("according")
 SIDE_PRIOR_WEIGHT = 2.0   # pseudo-observations behind every word's learned side
 MAX_REMEMBERED = 200_000  # word forms whose key and prior key_prior keeps
 
@@ -45,6 +52,8 @@ class CueLexicon:
     left: float = 0.2          # share of contents before their cue word, over all cues
     # (lower, pos, lemma) string ids -> (key, prior), or None for "according"
     remembered: dict = field(default_factory=dict, repr=False, compare=False)
+    # string id of a verb's lemma or another word's lowercase form -> (key, prior)
+    by_id: dict = field(default_factory=dict, repr=False, compare=False)
 
     def key_prior(self, token: Token) -> tuple[str, float]:
         """cue_key(token) and its prob, remembered per word form, part of speech
@@ -62,6 +71,42 @@ class CueLexicon:
             key = cue_key(token)
             return key, self.prob(key)
         return found
+
+    def doc_priors(self, doc: Doc) -> dict[int, tuple[str, float]]:
+        """Token index -> key_prior(token), in text order, for the tokens of doc
+        whose prob is above 0, computed once per distinct key word (a verb's
+        lemma, any other word's lowercase form) and spread with numpy: every
+        token of every article is looked up."""
+        if not len(doc):
+            return {}
+        rows = doc.to_array([LOWER, POS, LEMMA])
+        pos = rows[:, 1]
+        key_ids = np.where((pos == VERB) | (pos == AUX), rows[:, 2], rows[:, 0])
+        distinct, where = np.unique(key_ids, return_inverse=True)
+        known, strings = self.by_id, doc.vocab.strings
+        entries = [known.get(key_id) or self._entry_by_id(key_id, strings)
+                   for key_id in distinct.tolist()]
+        probs = np.array([prob for _, prob in entries])[where]
+        hits = np.flatnonzero(probs > 0.0)
+        found = dict(zip(hits.tolist(), [entries[k] for k in where[hits].tolist()]))
+        according = np.flatnonzero(rows[:, 0] == ACCORDING_ID).tolist()
+        for i in according:  # "according to" hangs on the next word
+            found[i] = self.key_prior(doc[i])
+        if according:
+            found = {i: found[i] for i in sorted(found) if found[i][1] > 0.0}
+        return found
+
+    def _entry_by_id(self, key_id: int, strings) -> tuple[str, float]:
+        """(key, prob) of a verb's lemma or another word's lowercase form, by
+        string id (lowering a lowercase form changes nothing)."""
+        entry = self.by_id.get(key_id)
+        if entry is None:
+            key = strings[key_id].lower()
+            entry = (key, self.prob(key))
+            if len(self.by_id) >= MAX_REMEMBERED:
+                self.by_id.clear()
+            self.by_id[key_id] = entry
+        return entry
 
     def prob(self, key: str) -> float:
         entry = self.cues.get(key)
@@ -89,6 +134,12 @@ class CueLexicon:
         if dep in entry and entry[dep][1] >= 5:
             return entry[dep][0]
         return getattr(self, table).get(dep, 0.0)
+
+
+def priors_of(doc: Doc, lexicon: CueLexicon) -> dict[int, tuple[str, float]]:
+    """lexicon.doc_priors(doc), computed once per Doc while its extractors run
+    (the rules and the tagger both read it)."""
+    return shared(doc, f"cue_priors/{id(lexicon)}", lexicon.doc_priors)
 
 
 @lru_cache(maxsize=2)

@@ -9,8 +9,7 @@ from spacy.tokens import Doc, Token
 
 from .cue_span import extend_cue
 from .cuemodel import load_cue_model
-from ..extensions import tokens_of
-from .lexicon import CueLexicon, cue_key
+from .lexicon import CueLexicon, cue_key, priors_of
 
 Span = tuple[int, int]
 INHERIT_SUBJECT = {"xcomp", "advcl", "conj", "ccomp", "acl", "pcomp"}
@@ -94,10 +93,10 @@ def find_attributions(doc: Doc, lexicon: CueLexicon, text: str | None = None,
     text = doc.text if text is None else text
     model = load_cue_model()
     floor = lexicon.threshold if model is None else min(MIN_PRIOR, lexicon.threshold)  # no cue below
-    for token in tokens_of(doc):
-        key, prior = lexicon.key_prior(token)
+    for i, (key, prior) in priors_of(doc, lexicon).items():
         if prior < floor:
             continue
+        token = doc[i]
         needs_quote = False
         if model is not None and (token.pos_ in ("VERB", "AUX") or key == "according to"):
             if prior < MIN_PRIOR:
@@ -271,9 +270,8 @@ def paragraph_of(token: Token, text: str) -> Span:
 def cue_tokens(verb: Token, key: str, lexicon: CueLexicon) -> list[Token]:
     """The cue word with its adjacent auxiliaries, negation and particles."""
     members = {verb.i}
-    joined = [c for c in verb.children
-              if lexicon.in_cue_prob(key, c) >= MIN_DEP_PROB and not c.is_punct
-              and c.n_lefts + c.n_rights == 0]
+    joined = [c for c in verb.children if c.n_lefts + c.n_rights == 0 and not c.is_punct
+              and lexicon.in_cue_prob(key, c) >= MIN_DEP_PROB]
     for child in sorted(joined, key=lambda t: abs(t.i - verb.i)):
         if child.i - 1 in members or child.i + 1 in members:
             members.add(child.i)

@@ -9,17 +9,20 @@ lexicon calls a likely cue, and by which dependency it hangs from it. The rules
 from __future__ import annotations
 
 import threading
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
+from spacy.attrs import DEP, ENT_TYPE, HEAD, IS_PUNCT, IS_SPACE, LEMMA, LIKE_NUM, LOWER, POS, TAG
 from spacy.tokens import Doc, Token
+from spacy.vocab import Vocab
 
-from ..extensions import tokens_of
+from ..extensions import shared, tokens_of
 from .cuemodel import load_cue_model
-from .lexicon import CueLexicon, cue_key
+from .lexicon import CueLexicon, cue_key, priors_of
 
 TAGGER_PATH = Path(__file__).resolve().parent.parent / "patterns" / "quote_tagger.crfsuite"
 ANCESTOR_PRIOR = 0.1       # a word the lexicon calls a cue this often anchors its subtree
@@ -35,6 +38,9 @@ PRIOR_STEPS = (0.0, 0.02, 0.05, 0.1, 0.2, 0.4, 0.7)
 MASKED_POS = {"PROPN"}
 MASKED_ENTS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART",
                "LAW"}
+# the token attributes the features read (SentenceFeatures._read unpacks them in this order)
+COLUMNS = (LOWER, LEMMA, POS, TAG, DEP, ENT_TYPE, LIKE_NUM, IS_SPACE, IS_PUNCT)
+MAX_REMEMBERED = 200_000   # strings a Names keeps
 
 
 def prior_bucket(prior: float) -> int:
@@ -43,16 +49,44 @@ def prior_bucket(prior: float) -> int:
 
 def word_of(token: Token) -> str:
     """The word, or its kind for names (no politician's name is a feature)."""
-    if token.pos_ in MASKED_POS or token.ent_type_ in MASKED_ENTS:
-        return "<" + (token.ent_type_ or token.pos_) + ">"
-    if token.like_num:
+    return _word(token.pos_, token.ent_type_, token.like_num, token.lower_)
+
+
+def _word(pos: str, ent_type: str, like_num: bool, lower: str) -> str:
+    if pos in MASKED_POS or ent_type in MASKED_ENTS:
+        return "<" + (ent_type or pos) + ">"
+    if like_num:
         return "<NUM>"
-    return token.lower_
+    return lower
+
+
+class Names(dict):
+    """String id -> string (lowercased when lower), remembered: StringStore
+    lookups add up over the tokens of every tagged sentence."""
+
+    def __init__(self, strings, lower: bool = False):
+        super().__init__()
+        self.strings, self.lower = strings, lower
+
+    def __missing__(self, string_id: int) -> str:
+        if len(self) >= MAX_REMEMBERED:
+            self.clear()
+        name = self.strings[string_id]
+        self[string_id] = name = name.lower() if self.lower else name
+        return name
+
+
+def _columns(doc: Doc) -> tuple[np.ndarray, np.ndarray]:
+    """The token attributes the features read, one row per token, and each
+    token's head index: read from the Doc at once, not from a Token object each."""
+    heads = doc.to_array([HEAD]).reshape(-1).view(np.int64) + np.arange(len(doc), dtype=np.int64)
+    return doc.to_array(list(COLUMNS)), heads
 
 
 class SentenceFeatures:
     """Feature lists for the tokens of a sentence (space tokens left out).
-    Word-level facts are read once per sentence (spaCy's string attributes are slow)."""
+    Word-level facts are read once per sentence from arrays of the Doc's
+    attributes (spaCy's Token objects and string attributes are slow)."""
 
     def __init__(self, lexicon: CueLexicon, quoted: set[int],
                  known_scores: dict[int, float] | None = None):
@@ -65,28 +99,68 @@ class SentenceFeatures:
            ) -> tuple[list[Token], list[list[str]]]:
         """The sentence's tokens (spaces left out) and their features; sent
         and priors as candidate_sentences gives them."""
+        if not sent:
+            return [], []
+        first = sent[0].i
+        indices, rows = self.rows(sent[0].doc, first, first + len(sent), priors)
+        return [sent[i - first] for i in indices], rows
+
+    def rows(self, doc: Doc, start: int, end: int, priors: dict[int, float]
+             ) -> tuple[list[int], list[list[str]]]:
+        """The indices of the sentence doc[start:end]'s tokens (spaces left out)
+        and their features; priors: token index -> P(cue), as
+        candidate_sentences gives them."""
         self.priors = priors
-        self.words, self.lemmas, self.pos, self.deps, self.heads = {}, {}, {}, {}, {}
+        self.buckets = {i: prior_bucket(prior) for i, prior in priors.items()}
+        kept = self._read(doc, start, end)
         self.subject, self.cue_scores = {}, {}
-        by_index = {}
-        for t in sent:
-            i, word = t.i, word_of(t)
-            by_index[i] = t
-            self.words[i] = word
-            self.lemmas[i] = word if word[0] == "<" else t.lemma_.lower()
-            self.pos[i], self.deps[i], self.heads[i] = t.pos_, t.dep_, t.head.i
         for i, dep in self.deps.items():
             if dep in ("nsubj", "nsubjpass", "csubj"):
-                self.subject.setdefault(self.heads[i], _subject_kind(by_index[i]))
+                self.subject.setdefault(self.heads[i], self._subject_kind(i))
         if self.model is not None:
-            self.cue_scores = {i: self._cue_score(by_index[i]) for i, prior in priors.items()
+            self.cue_scores = {i: self._cue_score(doc, i) for i, prior in priors.items()
                                if prior >= WEAK_PRIOR and self.pos[i] in ("VERB", "AUX")}
-        tokens = [t for t in sent if not t.is_space]
-        return tokens, [self.token(token, k, tokens) for k, token in enumerate(tokens)]
+        return kept, [self.token(i, k, kept) for k, i in enumerate(kept)]
 
-    def _cue_score(self, token: Token) -> float:
-        score = self.known_scores.get(token.i)
-        return self.model.prob(token, cue_key(token), self.lexicon) if score is None else score
+    def _read(self, doc: Doc, start: int, end: int) -> list[int]:
+        """The sentence's words, lemmas, tags, labels and heads, by token index;
+        RETURNS the indices of its tokens other than spaces."""
+        names, lowered = _names(doc.vocab)
+        columns, heads = shared(doc, "quote_tagger_columns", _columns)
+        lower_ids, lemma_ids, pos_ids, tag_ids, dep_ids, ent_ids, like_num, space, punct = \
+            columns[start:end].T.tolist()
+        lowers = [names[x] for x in lower_ids]
+        pos = [names[x] for x in pos_ids]
+        ents = [names[x] for x in ent_ids]
+        words = list(map(_word, pos, ents, like_num, lowers))
+        at = range(start, end)
+        self.words, self.lowers = dict(zip(at, words)), dict(zip(at, lowers))
+        self.pos, self.ents = dict(zip(at, pos)), dict(zip(at, ents))
+        self.lemmas = dict(zip(at, [w if w[0] == "<" else lowered[m]
+                                    for w, m in zip(words, lemma_ids)]))
+        self.tags = dict(zip(at, [names[x] for x in tag_ids]))
+        self.deps = dict(zip(at, [names[x] for x in dep_ids]))
+        self.heads = dict(zip(at, heads[start:end].tolist()))
+        self.punct = {i for i, flag in zip(at, punct) if flag}
+        return [i for i, flag in zip(at, space) if not flag]
+
+    def _children(self, i: int) -> list[int]:
+        """Token i's dependents in the sentence, in text order."""
+        return [c for c, head in self.heads.items() if head == i and c != i]
+
+    def _subject_kind(self, i: int) -> str:
+        if self.ents[i]:
+            return self.ents[i]
+        if self.pos[i] == "PRON":
+            return "pron:" + self.lowers[i]
+        return self.pos[i]
+
+    def _cue_score(self, doc: Doc, i: int) -> float:
+        score = self.known_scores.get(i)
+        if score is None:
+            token = doc[i]
+            return self.model.prob(token, cue_key(token), self.lexicon)
+        return score
 
     def anchors(self, i: int) -> tuple[int, str, int, str]:
         """The nearest ancestors (or the token itself) that are likely cues
@@ -108,29 +182,29 @@ class SentenceFeatures:
             node = head
         return strong, strong_rel, weak, weak_rel
 
-    def token(self, token: Token, k: int, sent: list[Token]) -> list[str]:
-        i = token.i
+    def token(self, i: int, k: int, sent: list[int]) -> list[str]:
+        """The features of token i, the k-th of the sentence's kept token indices."""
         words, lemmas, pos, deps = self.words, self.lemmas, self.pos, self.deps
         head = self.heads[i]
         prior = self.priors.get(i, 0.0)
         quoted = int(i in self.quoted)
         side = "L" if i < head else "R" if i > head else "S"
-        feats = [f"w={words[i]}", f"l={lemmas[i]}", f"p={pos[i]}", f"t={token.tag_}",
-                 f"d={deps[i]}", f"e={token.ent_type_}",
+        feats = [f"w={words[i]}", f"l={lemmas[i]}", f"p={pos[i]}", f"t={self.tags[i]}",
+                 f"d={deps[i]}", f"e={self.ents[i]}",
                  f"hl={lemmas[head]}", f"hp={pos[head]}", f"hd={deps[head]}",
-                 f"pr={prior_bucket(prior)}", f"hpr={prior_bucket(self.priors.get(head, 0.0))}",
+                 f"pr={self.buckets.get(i, 0)}", f"hpr={self.buckets.get(head, 0)}",
                  f"q={quoted}", f"side={side}"]
         if i in self.subject:
             feats.append(f"sk={self.subject[i]}")
         if i in self.cue_scores:
             feats.append(f"cm={int(self.cue_scores[i] * 5)}")
         if prior >= ANCESTOR_PRIOR:
-            feats.append(f"pl={lemmas[i]}|{prior_bucket(prior)}")
-            feats += [f"cd={c.dep_}" for c in token.children if not c.is_punct]
+            feats.append(f"pl={lemmas[i]}|{self.buckets[i]}")
+            feats += [f"cd={deps[c]}" for c in self._children(i) if c not in self.punct]
         anchor, rel, weak, weak_rel = self.anchors(i)
         if anchor >= 0:
             aside = "L" if i < anchor else "R" if i > anchor else "S"
-            bucket = prior_bucket(self.priors[anchor])
+            bucket = self.buckets[anchor]
             feats += [f"ar={rel}", f"ar|s={rel}|{aside}", f"ab={bucket}", f"ar|ab={rel}|{bucket}",
                       f"al={lemmas[anchor]}", f"al|ar={lemmas[anchor]}|{rel}",
                       f"ar|q={rel}|{quoted}", f"ask={self.subject.get(anchor, 'none')}"]
@@ -148,22 +222,20 @@ class SentenceFeatures:
         for offset in (-1, 1):
             j = k + offset
             if 0 <= j < len(sent):
-                n = sent[j].i
+                n = sent[j]
                 feats.append(f"w{offset}={words[n]}")
                 feats.append(f"p{offset}={pos[n]}")
         if k > 0:
-            feats.append(f"p-1|p={pos[sent[k - 1].i]}|{pos[i]}")
+            feats.append(f"p-1|p={pos[sent[k - 1]]}|{pos[i]}")
         if k + 1 < len(sent):
-            feats.append(f"p|p+1={pos[i]}|{pos[sent[k + 1].i]}")
+            feats.append(f"p|p+1={pos[i]}|{pos[sent[k + 1]]}")
         return feats
 
 
-def _subject_kind(subject: Token) -> str:
-    if subject.ent_type_:
-        return subject.ent_type_
-    if subject.pos_ == "PRON":
-        return "pron:" + subject.lower_
-    return subject.pos_
+@lru_cache(maxsize=4)
+def _names(vocab: Vocab) -> tuple[Names, Names]:
+    """The vocabulary's strings, and lowercased, by id."""
+    return Names(vocab.strings), Names(vocab.strings, lower=True)
 
 
 def quoted_tokens(doc: Doc, quoted_spans: list[tuple[int, int]]) -> set[int]:
@@ -183,17 +255,25 @@ def candidate_sentences(doc: Doc, lexicon: CueLexicon, skip: set[int] = frozense
     of the time), as token lists, each with the lexicon's prior of its words
     (token index -> P(cue))."""
     tokens = tokens_of(doc)
+    for start, end, priors in candidate_ranges(doc, lexicon, skip, min_prior, scores):
+        yield tokens[start:end], priors
+
+
+def candidate_ranges(doc: Doc, lexicon: CueLexicon, skip: set[int] = frozenset(),
+                     min_prior: float = MIN_SENTENCE_PRIOR,
+                     scores: dict[int, float] | None = None
+                     ) -> Iterator[tuple[int, int, dict[int, float]]]:
+    """candidate_sentences as (start, end) token indices, without Token objects."""
+    doc_priors = priors_of(doc, lexicon)
+    indices = list(doc_priors)
     for span in doc.sents:
-        if span.start in skip:
+        start, end = span.start, span.end
+        if start in skip:
             continue
-        sent = tokens[span.start:span.end]
-        priors = {}
-        for token in sent:
-            prior = lexicon.key_prior(token)[1]
-            if prior > 0.0:
-                priors[token.i] = prior
+        inside = indices[bisect_left(indices, start):bisect_left(indices, end)]
+        priors = {i: doc_priors[i][1] for i in inside}
         if any(p >= min_prior and _plausible(i, scores) for i, p in priors.items()):
-            yield sent, priors
+            yield start, end, priors
 
 
 def _plausible(i: int, scores: dict[int, float] | None) -> bool:
@@ -210,17 +290,18 @@ class Tagged:
     confidence: float
 
 
-def spans_of(sent: list[Token], labels: list[str], marginal) -> list[Tagged]:
-    """BIO labels -> role spans (an I- after another role opens a span too)."""
+def spans_of(doc: Doc, sent: list[int], labels: list[str], marginal) -> list[Tagged]:
+    """BIO labels of the tokens doc[i] for i in sent -> role spans (an I- after
+    another role opens a span too)."""
     found: list[Tagged] = []
-    for k, (token, label) in enumerate(zip(sent, labels)):
+    for k, (i, label) in enumerate(zip(sent, labels)):
         if label == "O":
             continue
         prefix, role = label.split("-", 1)
-        continues = found and found[-1].role == role and found[-1].tokens[-1].i == sent[k - 1].i
+        continues = found and found[-1].role == role and found[-1].tokens[-1].i == sent[k - 1]
         if prefix == "B" or not continues:
             found.append(Tagged(role, [], 0.0))
-        found[-1].tokens.append(token)
+        found[-1].tokens.append(doc[i])
         found[-1].confidence += marginal(label, k)
     for tagged in found:
         tagged.confidence /= len(tagged.tokens)
@@ -248,12 +329,12 @@ class QuoteTagger:
         """
         featurizer = SentenceFeatures(lexicon, quoted_tokens(doc, quoted_spans), cue_scores)
         result = []
-        for sent, priors in candidate_sentences(doc, lexicon, skip, scores=cue_scores):
-            tokens, rows = featurizer.of(sent, priors)
-            if tokens:
+        for start, end, priors in candidate_ranges(doc, lexicon, skip, scores=cue_scores):
+            indices, rows = featurizer.rows(doc, start, end, priors)
+            if indices:
                 with self.lock:
                     labels = self.tagger.tag(rows)
-                    result.append(spans_of(tokens, labels, self.tagger.marginal))
+                    result.append(spans_of(doc, indices, labels, self.tagger.marginal))
         return result
 
 
