@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Token
 
 from ..article import Article
 from ..schema import Amount
-from .extensions import text_of
+from .extensions import lefts, sharing_values, text_of
 
 PATTERNS = Path(__file__).parent / "patterns"
 
@@ -123,6 +123,7 @@ class _Found:
     mod: str | None
 
 
+@sharing_values
 def extract_amounts(doc: Doc, article: Article) -> list[Amount]:
     """Money and quantities in the Doc, in text order, ids A1, A2...
 
@@ -509,7 +510,7 @@ def _noun_unit(noun: Token) -> str | None:
     if lemma in COUNTED_NOUN_UNITS:
         return COUNTED_NOUN_UNITS[lemma]
     compounds = []
-    for left in reversed(list(noun.lefts)):
+    for left in reversed(lefts(noun)):
         if left.dep_ != "compound" or left.pos_ != "NOUN" or left.i != noun.i - 1 - len(compounds):
             break
         compounds.insert(0, left.lower_)

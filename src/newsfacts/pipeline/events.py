@@ -21,7 +21,8 @@ from spacy.tokens import Doc, Span, Token
 from ..article import Article
 from ..schema import Entity, Event, TextSpan, TimeExpr
 from .entities import EntityLookup
-from .extensions import shared, sharing_values, text_of, tokens_of
+from .extensions import (children, entities_of, lefts, rights, sentences_of, shared, sharing_values,
+                         text_of, token_values, tokens_of)
 
 LEX = json.loads((Path(__file__).parent / "patterns" / "event_lexicon.json").read_text(encoding="utf-8"))
 EVENT_NOUNS = set(LEX["event_nouns"])
@@ -67,10 +68,13 @@ def extract_events(doc: Doc, article: Article, entities: list[Entity],
     """
     lookup = EntityLookup(entities)
     quoted = quoted_tokens(doc)
-    named_events = {ent.root.i: ent for ent in doc.ents if ent.label_ == "EVENT"}
+    named_events = {ent.root.i: ent for ent in entities_of(doc) if ent.label_ == "EVENT"}
     inside_names = {t.i for ent in named_events.values() for t in ent if t.i != ent.root.i}
     timed = timed_nouns(doc, times)
-    triggers = [t for t in tokens_of(doc) if t.i not in quoted and t.i not in inside_names
+    # a trigger that is neither a verb nor a noun is a named event or a timed noun
+    candidates = [t for t, pos in zip(tokens_of(doc), token_values(doc, "pos_"))
+                  if pos in ("VERB", "NOUN") or t.i in named_events or t.i in timed]
+    triggers = [t for t in candidates if t.i not in quoted and t.i not in inside_names
                 and (t.i in named_events or t.i in timed or is_event_verb(t) or is_event_noun(t))]
     trigger_ids = {t.i for t in triggers}
     anchors = anchor_times(doc, times, trigger_ids)
@@ -101,7 +105,7 @@ def _event(number: int, draft: _Draft, text: str, sentence: TextSpan) -> Event:
 def _sentence_index(doc: Doc, doc_text: str) -> list[TextSpan]:
     """Token index -> its sentence's span (trailing whitespace trimmed)."""
     index: list[TextSpan] = []
-    for sent in doc.sents:
+    for sent in sentences_of(doc):
         text = doc_text[sent.start_char:sent.end_char].rstrip()
         index.extend([TextSpan(sent.start_char, sent.start_char + len(text), text)] * len(sent))
     return index
@@ -119,7 +123,7 @@ def is_event_verb(token: Token) -> bool:
 def _going_to(verb: Token) -> bool:
     """"is going to decide": a future marker, not a movement."""
     return verb.lemma_ == "go" and verb.tag_ == "VBG" and any(
-        c.dep_ == "xcomp" and any(a.tag_ == "TO" for a in c.children) for c in verb.children)
+        c.dep_ == "xcomp" and any(a.tag_ == "TO" for a in children(c)) for c in children(verb))
 
 
 def _noun_modifier(verb: Token) -> bool:
@@ -127,7 +131,7 @@ def _noun_modifier(verb: Token) -> bool:
     if verb.tag_ != "VBG" or verb.i + 1 >= len(verb.doc):
         return False
     noun = verb.doc[verb.i + 1]
-    others = [c for c in verb.children if c.i != noun.i and c.dep_ != "punct"]
+    others = [c for c in children(verb) if c.i != noun.i and c.dep_ != "punct"]
     return noun.head.i == verb.i and noun.dep_ == "dobj" and is_event_noun(noun) and not others
 
 
@@ -166,16 +170,16 @@ def quoted_tokens(doc: Doc) -> set[int]:
 
 def _quoted_tokens(doc: Doc) -> set[int]:
     inside: set[int] = set()
-    opener: Token | None = None
-    for token in tokens_of(doc):
-        text = token.text
+    opener: int | None = None
+    texts = token_values(doc, "text")
+    for i, text in enumerate(texts):
         if "\n" in text:
             opener = None  # a quote does not run across paragraphs
         elif opener is None and text in QUOTE_MARKS:
-            opener = token
-        elif opener is not None and text == QUOTE_MARKS[opener.text]:
-            if _full_quote(opener):
-                inside.update(range(opener.i + 1, token.i))
+            opener = i
+        elif opener is not None and text == QUOTE_MARKS[texts[opener]]:
+            if _full_quote(tokens_of(doc)[opener]):
+                inside.update(range(opener + 1, i))
             opener = None
     return inside
 
@@ -194,7 +198,7 @@ def trigger_extent(trigger: Token) -> tuple[int, int]:
         last = _particle(trigger) or trigger
         return trigger.idx, last.idx + len(last)
     first = trigger
-    for left in reversed(list(trigger.lefts)):
+    for left in reversed(lefts(trigger)):
         if left.i == first.i - 1 and left.dep_ == "compound" and left.pos_ == "NOUN":
             first = left
     if first.i > 0 and _noun_modifier(trigger.doc[first.i - 1]):
@@ -203,13 +207,13 @@ def trigger_extent(trigger: Token) -> tuple[int, int]:
 
 
 def _particle(verb: Token) -> Token | None:
-    for child in verb.rights:
+    for child in rights(verb):
         if child.i != verb.i + 1 or child.lower_ not in PARTICLES:
             continue
         if child.dep_ == "prt":
             return child
         # "walked out of the room": "out" parsed as a preposition heading "of"
-        if child.dep_ == "prep" and not any(c.dep_ == "pobj" for c in child.children):
+        if child.dep_ == "prep" and not any(c.dep_ == "pobj" for c in children(child)):
             return child
     return None
 
@@ -252,7 +256,7 @@ def _noun_roles(noun: Token) -> tuple[list[Token], list[Token]]:
 
 
 def _children(token: Token, deps: set[str]) -> list[Token]:
-    return [c for c in token.children if c.dep_ in deps]
+    return [c for c in children(token) if c.dep_ in deps]
 
 
 def _antecedent(token: Token) -> Token:
@@ -283,7 +287,7 @@ def _controller(verb: Token) -> list[Token]:
 
 
 def _non_finite(verb: Token) -> bool:
-    return verb.tag_ in ("VBG", "VBN") or any(c.tag_ == "TO" for c in verb.children)
+    return verb.tag_ in ("VBG", "VBN") or any(c.tag_ == "TO" for c in children(verb))
 
 
 def _with_conjuncts(tokens: list[Token]) -> list[Token]:
@@ -392,8 +396,8 @@ def _setting_anchor(verb: Token, anchors: dict[int, TimeExpr]) -> TimeExpr | Non
 
 
 def _own_time(token: Token) -> bool:
-    auxes = [c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")]
-    infinitive = any(c.tag_ == "TO" and c.dep_ == "aux" for c in token.children)
+    auxes = [c.lower_ for c in children(token) if c.dep_ in ("aux", "auxpass")]
+    infinitive = any(c.tag_ == "TO" and c.dep_ == "aux" for c in children(token))
     return infinitive or "had" in auxes or any(a in IRREALIS_MODALS for a in auxes)
 
 
@@ -426,4 +430,4 @@ def _carry_dates_forward(drafts: list[_Draft], sentence_of: list[TextSpan]) -> N
 
 
 def _simple_past(token: Token) -> bool:
-    return token.tag_ == "VBD" and not any(c.dep_ in ("aux", "auxpass") for c in token.children)
+    return token.tag_ == "VBD" and not any(c.dep_ in ("aux", "auxpass") for c in children(token))

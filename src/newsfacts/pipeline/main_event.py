@@ -42,7 +42,7 @@ from ..schema import Entity, Event, MainEvent, TextSpan, TimeExpr, WSpan
 from .dateline import datelines, is_wire_dateline
 from .entities import EntityLookup
 from .events import quoted_tokens
-from .extensions import text_of
+from .extensions import children, lefts, rights, sharing_values, text_of, tokens_of
 
 LEX = json.loads((Path(__file__).parent / "patterns" / "main_event.json").read_text(encoding="utf-8"))
 REPORTING = set(LEX["reporting_verbs"])
@@ -111,6 +111,7 @@ class Context:
     published: date | None
 
 
+@sharing_values
 def extract_main_event(doc: Doc, article: Article, entities: list[Entity], times: list[TimeExpr],
                        events: list[Event]) -> MainEvent | None:
     """The article's main event, or None when its lead has no main verb.
@@ -172,8 +173,10 @@ def _published(article: Article) -> date | None:
 
 def lead_sentences(doc: Doc, limit: int) -> list[Span]:
     """The first sentences with a verb, skipping fragments (captions, bylines)."""
-    found = (s for s in doc.sents if sum(not t.is_punct and not t.is_space for t in s) >= MIN_SENTENCE_TOKENS
-             and any(t.pos_ in ("VERB", "AUX") for t in s))
+    tokens = tokens_of(doc)
+    found = (s for s in doc.sents
+             if sum(not t.is_punct and not t.is_space for t in tokens[s.start:s.end]) >= MIN_SENTENCE_TOKENS
+             and any(t.pos_ in ("VERB", "AUX") for t in tokens[s.start:s.end]))
     return list(islice(found, limit))
 
 
@@ -181,7 +184,7 @@ def main_verbs(sent: Span, quoted: set[int]) -> list[Token]:
     """The sentence's root verb, the verbs coordinated with it, and the verb of
     the clause a reporting verb introduces; none inside quotation marks."""
     root = sent.root
-    if root.tag_ == "NNS" and any(c.dep_ == "nsubj" for c in root.children):
+    if root.tag_ == "NNS" and any(c.dep_ == "nsubj" for c in children(root)):
         return [root] if root.i not in quoted else []  # a headline verb tagged as a noun: "Lady Gaga protests outside ..."
     if root.pos_ not in ("VERB", "AUX"):
         # a headline's "Tram crash: Police identify victims": the verbs under no other verb
@@ -189,7 +192,7 @@ def main_verbs(sent: Span, quoted: set[int]) -> list[Token]:
                 and t.dep_ not in ("amod", "compound", "nmod") and not any(a.pos_ in ("VERB", "AUX") for a in t.ancestors)]
     verbs = [root, *(c for c in root.conjuncts if c.pos_ in ("VERB", "AUX"))]
     if root.lemma_.lower() in REPORTING:
-        verbs += [c for c in root.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
+        verbs += [c for c in children(root) if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
     return [v for v in verbs if v.i not in quoted]
 
 
@@ -266,7 +269,7 @@ def _agentive(head: Token) -> bool:
         return head.ent_type_ in AGENT_TYPES | {"PRODUCT"}
     forms = {head.lemma_.lower(), head.lower_, head.lower_.removesuffix("s")}  # "Rebels" tagged PROPN keeps its -s
     return (bool(forms & AGENT_NOUNS) or head.pos_ == "NUM"
-            or any(c.dep_ == "nummod" for c in head.children))
+            or any(c.dep_ == "nummod" for c in children(head)))
 
 
 def agent_token(verb: Token) -> Token | None:
@@ -274,15 +277,15 @@ def agent_token(verb: Token) -> Token | None:
     subject of the verb this one is coordinated with or complements."""
     node = verb
     while True:
-        for child in node.children:
+        for child in children(node):
             if child.dep_ in SUBJECT_DEPS:
                 return child
-        for child in node.children:
+        for child in children(node):
             if child.dep_ == "agent":
-                objects = [c for c in child.children if c.dep_ == "pobj"]
+                objects = [c for c in children(child) if c.dep_ == "pobj"]
                 if objects:
                     return objects[0]
-        for child in node.children:
+        for child in children(node):
             if child.dep_ in PASSIVE_SUBJECT_DEPS:
                 return child
         if node.dep_ not in ("conj", "xcomp") or node.head is node:
@@ -301,13 +304,13 @@ def _name_mention(entity: Entity) -> TextSpan | None:
 def noun_phrase(head: Token) -> tuple[int, int]:
     """Token range [start, end) of a noun phrase: its left modifiers, "of"
     phrases and coordinated nouns, without relative clauses or appositions."""
-    lefts = [t for t in head.lefts if t.dep_ not in ("punct", "cc", "prep")]
-    start = min([head.i, *(t.left_edge.i for t in lefts)])
+    modifiers = [t for t in lefts(head) if t.dep_ not in ("punct", "cc", "prep")]
+    start = min([head.i, *(t.left_edge.i for t in modifiers)])
     # a bracket or line break inside the left edge ends a caption or credit, not the phrase
     breaks = [t.i for t in head.doc[start:head.i] if t.text in (")", "]", "|") or "\n" in t.text]
     start = max([start, *(b + 1 for b in breaks)])
     end = head.i + 1
-    for child in head.rights:
+    for child in rights(head):
         if child.dep_ == "prep" and child.lower_ == "of" or child.dep_ in ("conj", "cc", "nummod", "compound"):
             end = max(end, _phrase_end(child) if child.dep_ != "conj" else noun_phrase(child)[1])
         elif child.dep_ == "punct" and child.i == end and _conj_follows(head, child):
@@ -318,13 +321,13 @@ def noun_phrase(head: Token) -> tuple[int, int]:
 
 
 def _conj_follows(head: Token, comma: Token) -> bool:
-    return any(c.dep_ == "conj" and c.i > comma.i for c in head.rights)
+    return any(c.dep_ == "conj" and c.i > comma.i for c in rights(head))
 
 
 def _phrase_end(token: Token) -> int:
     """One past the last token of token's phrase, not crossing into clauses."""
     end = token.i + 1
-    for child in token.rights:
+    for child in rights(token):
         if child.dep_ in CUT_DEPS:
             break
         end = max(end, _phrase_end(child))
@@ -335,12 +338,12 @@ def what_phrase(verb: Token, context: Context) -> WSpan | None:
     """The verb with its auxiliaries, negation, particle, objects and
     complements, stopping at the first adverbial, coordinated or relative clause."""
     start = verb.i
-    for child in reversed(list(verb.lefts)):
+    for child in reversed(lefts(verb)):
         if child.dep_ in ("aux", "auxpass", "neg") and child.i == start - 1:
             start = child.i
     end = verb.i + 1
     preps = 0
-    for child in verb.rights:
+    for child in rights(verb):
         if child.i in context.quoted and child.dep_ != "ccomp":
             break
         if child.dep_ == "punct" and child.text in QUOTE_CHARS:
@@ -363,7 +366,7 @@ def what_phrase(verb: Token, context: Context) -> WSpan | None:
 def _with_subject(verb: Token, what: WSpan, context: Context) -> WSpan:
     """No who to carry the subject ("German consulate bombed", "Floods destroyed
     homes"): the what says the whole clause."""
-    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS
+    subjects = [c for c in children(verb) if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS
                 and c.i < verb.i and c.i not in context.quoted and c.pos_ in ("NOUN", "PROPN", "NUM")]
     if not subjects and verb.dep_ == "acl" and verb.head.i < verb.i and verb.head.pos_ in ("NOUN", "PROPN", "NUM"):
         subjects = [verb.head]  # a reduced relative or headline passive: "dozens injured", "Driver arrested"
@@ -384,7 +387,7 @@ def _trim(doc: Doc, start: int, end: int) -> int:
 
 
 def _is_time_phrase(prep: Token, context: Context) -> bool:
-    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    objects = [c for c in children(prep) if c.dep_ == "pobj"]
     return any(o.ent_type_ in ("DATE", "TIME") for o in objects)
 
 
@@ -454,7 +457,7 @@ def where_of(verb: Token, who: WSpan | None, context: Context) -> WSpan | None:
         complex_prep = prep.head.dep_ in ("prep", "prt", "advmod")
         if prep.lower_ not in LOCATIVE or prep.lower_ == "of" and not complex_prep:
             continue
-        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+        for obj in (c for c in children(prep) if c.dep_ == "pobj"):
             place = _place_phrase(obj, context, allow_nouns=True)
             if place is not None:
                 return place
@@ -463,8 +466,9 @@ def where_of(verb: Token, who: WSpan | None, context: Context) -> WSpan | None:
 
 def _located_place(sentences: list[Span], context: Context, who: WSpan | None) -> WSpan | None:
     """The first place entity that is the object of a locative preposition ("in Croydon")."""
+    tokens = tokens_of(context.doc) if sentences else []
     for sent in sentences:
-        for token in sent:
+        for token in tokens[sent.start:sent.end]:
             if (token.ent_type_ in PLACE_TYPES and token.dep_ == "pobj" and token.head.lower_ in LOCATIVE
                     and token.head.lower_ != "of" and token.i not in context.quoted
                     and not (who and who.start <= token.idx < who.end)):
@@ -477,12 +481,12 @@ def _located_place(sentences: list[Span], context: Context, who: WSpan | None) -
 def _verb_preps(verb: Token) -> list[Token]:
     """Prepositions on the verb, on its object or complement, and inside complex
     prepositions ("out of", "in front of")."""
-    preps = [c for c in verb.children if c.dep_ == "prep"]
-    for child in verb.children:
+    preps = [c for c in children(verb) if c.dep_ == "prep"]
+    for child in children(verb):
         if child.dep_ in ("dobj", "xcomp", "prt", "advmod"):
-            preps += [c for c in child.children if c.dep_ == "prep"]
+            preps += [c for c in children(child) if c.dep_ == "prep"]
     for prep in list(preps):
-        preps += [c for c in prep.children if c.dep_ == "prep" and prep.lower_ not in LOCATIVE]
+        preps += [c for c in children(prep) if c.dep_ == "prep" and prep.lower_ not in LOCATIVE]
     return preps
 
 
@@ -528,9 +532,9 @@ def _dateline(context: Context) -> WSpan | None:
 
 def why_of(verb: Token, context: Context) -> WSpan | None:
     """A causal clause or phrase on the verb, only when the article states one."""
-    for child in verb.children:
+    for child in children(verb):
         if child.dep_ == "advcl":
-            mark = next((m for m in child.children if m.dep_ == "mark" and m.i < child.i), None)
+            mark = next((m for m in children(child) if m.dep_ == "mark" and m.i < child.i), None)
             if mark is not None and (mark.lower_ in CAUSAL_MARKS or _causal_cue(mark, verb)):
                 return _clause(context, mark.i, child)
         if child.dep_ in ("prep", "advmod") and _causal_cue(child, verb):
@@ -554,7 +558,7 @@ def _clause(context: Context, start: int, head: Token) -> WSpan | None:
 
 def how_of(verb: Token, context: Context) -> WSpan | None:
     """Manner: "by ...ing", "with"/"using" an instrument, or an -ly adverb."""
-    for child in verb.children:
+    for child in children(verb):
         if child.dep_ == "prep" and child.lower_ in MANNER_PREPS and _manner_object(child):
             return _clause(context, child.i, child)
         if child.dep_ == "advcl" and child.lemma_.lower() == "use" and child.tag_ == "VBG":
@@ -567,8 +571,8 @@ def how_of(verb: Token, context: Context) -> WSpan | None:
 
 def _manner_object(prep: Token) -> bool:
     if prep.lower_ == "by":
-        return any(c.dep_ == "pcomp" and c.tag_ == "VBG" for c in prep.children)
-    objects = [c for c in prep.children if c.dep_ == "pobj"]
+        return any(c.dep_ == "pcomp" and c.tag_ == "VBG" for c in children(prep))
+    objects = [c for c in children(prep) if c.dep_ == "pobj"]
     return prep.lower_ in ("using", "via") or any(o.lemma_.lower() in MANNER_NOUNS or o.lower_ in MANNER_NOUNS
                                                   for o in objects)
 

@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 
 from ...article import Article
 from ...schema import Entity, TextSpan
-from ..extensions import sharing_values
+from ..extensions import sharing_values, span_text, tokens_of
 from .attributes import apply, read_attributes
 from .lexicon import lexicon
 from .lookup import EntityLookup
@@ -73,7 +73,7 @@ def entity_name(doc: Doc, cluster: Cluster) -> str:
         best = max(named, key=lambda m: (len(m.words), len(m.text), -m.start))
         return best.text
     first = min((m for m in cluster.mentions if m.kind == NOMINAL), key=lambda m: m.start)
-    return doc[first.start:first.end].text
+    return span_text(doc, first.start, first.end)
 
 
 def _most_used_form(named: list[Mention]) -> list[Mention]:
@@ -87,10 +87,12 @@ def _most_used_form(named: list[Mention]) -> list[Mention]:
 
 def _spans(doc: Doc, mentions: list[Mention]) -> list[TextSpan]:
     seen: dict[tuple[int, int], TextSpan] = {}
+    tokens = tokens_of(doc)
     for mention in mentions:
-        span = doc[mention.start:mention.end]
-        seen.setdefault((span.start_char, span.end_char),
-                        TextSpan(span.start_char, span.end_char, span.text))
+        first, last = tokens[mention.start], tokens[mention.end - 1]
+        key = (first.idx, last.idx + len(last))
+        if key not in seen:
+            seen[key] = TextSpan(*key, span_text(doc, mention.start, mention.end))
     return [seen[key] for key in sorted(seen)]
 
 

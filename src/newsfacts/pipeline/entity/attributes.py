@@ -12,8 +12,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
+from ..extensions import children, span_text, tokens_of
 from .lexicon import Lexicon
 from .mentions import POSSESSIVE, nominal_extent, premodifiers
 from .model import Cluster, Mention
@@ -48,7 +49,7 @@ def read_attributes(doc: Doc, mention: Mention, lex: Lexicon,
     the article's person names (an ORG-tagged "Trump" before a name is not an
     affiliation)."""
     found = Found()
-    root = doc[mention.head]
+    root = tokens_of(doc)[mention.head]
     _read_premodifiers(doc, premodifiers(doc, mention.start, root), found, lex, person_words)
     for phrase in _predicates(root):
         _read_phrase(doc, phrase, found, lex, person_words)
@@ -61,7 +62,7 @@ def read_attributes(doc: Doc, mention: Mention, lex: Lexicon,
 
 def party_after(doc: Doc, end: int, lex: Lexicon) -> str | None:
     """'(R-Texas)' or ', D-Calif.,' right after a name."""
-    words = [t.text for t in doc[end:end + 4]]
+    words = [t.text for t in tokens_of(doc)[end:end + 4]]
     while words and words[0] in (",", "("):
         words = words[1:]
     if len(words) >= 2 and words[0] in lex.parties and words[1] == "-":
@@ -111,30 +112,32 @@ def _ent_end(tokens: list[Token]) -> int:
 
 def _predicates(root: Token) -> list[Token]:
     """Heads of the noun phrases that describe a name: appositions and 'X is a Y'."""
-    found = [c for c in root.children if c.dep_ == "appos" and c.ent_type_ not in ("PERSON", "DATE")]
+    found = [c for c in children(root) if c.dep_ == "appos" and c.ent_type_ not in ("PERSON", "DATE")]
     copula = root.head
     if root.dep_ == "nsubj" and copula.lemma_ == "be" and copula.dep_ not in REPORTED:
-        found += [c for c in root.head.children if c.dep_ == "attr" and not c.ent_type_]
+        found += [c for c in children(root.head) if c.dep_ == "attr" and not c.ent_type_]
     return [t for t in found if t.pos_ in ("NOUN", "PROPN")]
 
 
 def _read_phrase(doc: Doc, head: Token, found: Found, lex: Lexicon,
                  person_words: frozenset[str]) -> None:
     start, end = nominal_extent(head)
-    if doc[start].dep_ == "det":
+    tokens = tokens_of(doc)
+    if tokens[start].dep_ == "det":
         start += 1
     if start >= end:
         return
-    age = _age_tokens(list(doc[start:end]))
+    phrase = tokens[start:end]
+    age = _age_tokens(phrase)
     if age:
         found.age = found.age or age[1]
-    if end - start > MAX_PHRASE or any(t.is_quote for t in doc[start:end]):
+    if end - start > MAX_PHRASE or any(t.is_quote for t in phrase):
         return
-    for token in doc[start:end]:
+    for token in phrase:
         if token.ent_type_ in AFFILIATION_LABELS and token.ent_iob_ == "B" \
                 and token.lower_ not in person_words:
             found.affiliations.append(_ent_text(token))
-    owner = next((c.i for c in head.children if c.dep_ == "poss"), None)
+    owner = next((c.i for c in children(head) if c.dep_ == "poss"), None)
     facet = classify(head, _text(doc, start, end), lex, owner)
     if facet is not None:
         found.facets.append(facet)
@@ -165,15 +168,15 @@ def _age_tokens(tokens: list[Token]) -> tuple[set[int], int] | None:
 
 def age_after(doc: Doc, end: int) -> int | None:
     """'Carroll, 80,' / 'Jane Doe, aged 45,' / 'Smith (52)' right after a name."""
-    i = end
-    if i < len(doc) and doc[i].text in (",", "("):
+    i, tokens = end, tokens_of(doc)
+    if i < len(tokens) and tokens[i].text in (",", "("):
         i += 1
-        if i < len(doc) and doc[i].lower_ == "aged":
+        if i < len(tokens) and tokens[i].lower_ == "aged":
             i += 1
-        if i + 1 <= len(doc) and doc[i].like_num:
-            after = doc[i + 1].text if i + 1 < len(doc) else "."
+        if i + 1 <= len(tokens) and tokens[i].like_num:
+            after = tokens[i + 1].text if i + 1 < len(tokens) else "."
             if after in (",", ".", ")", ";", ":", "\n"):
-                return _as_age(doc[i].text)
+                return _as_age(tokens[i].text)
     return None
 
 
@@ -182,14 +185,15 @@ def _as_age(text: str) -> int | None:
 
 
 def _text(doc: Doc, start: int, end: int) -> str:
-    return doc[start:end].text
+    return span_text(doc, start, end)
 
 
 def _ent_text(token: Token) -> str:
     doc, end = token.doc, token.i + 1
-    while end < len(doc) and doc[end].ent_iob_ == "I":
+    tokens = tokens_of(doc)
+    while end < len(tokens) and tokens[end].ent_iob_ == "I":
         end += 1
-    return Span(doc, token.i, end).text
+    return span_text(doc, token.i, end)
 
 
 def apply(found: Found, cluster: Cluster, owners: dict[int, Mention]) -> None:

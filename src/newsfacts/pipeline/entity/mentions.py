@@ -5,7 +5,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from ..extensions import tokens_of
+from ..extensions import children, entities_of, lefts, rights, span_text, token_values, tokens_of
 from .lexicon import PRONOUNS, Lexicon
 from .model import FIRST_PERSON_CASE, NAME, NOMINAL, PRONOUN, RELATIVE_CASE, Mention
 
@@ -28,12 +28,12 @@ def name_spans(doc: Doc) -> list[Span]:
     """NER spans worth resolving; neighbours of one label split by a space are joined
     ("Bergdorf" + "Goodman")."""
     spans: list[Span] = []
-    for ent in doc.ents:
+    for ent in entities_of(doc):
         if ent.label_ not in KEEP:
             continue
         last = spans[-1] if spans else None
         if last is not None and last.label_ == ent.label_ and last.end == ent.start \
-                and doc[last.end - 1].whitespace_ == " ":
+                and tokens_of(doc)[last.end - 1].whitespace_ == " ":
             spans[-1] = Span(doc, last.start, ent.end, label=ent.label_)
         else:
             spans.append(ent)
@@ -44,7 +44,8 @@ def name_spans(doc: Doc) -> list[Span]:
 def _before_possessive(span: Span) -> Span:
     """NER sometimes runs a name on through its possessive ("Apple's C.E.O."):
     the name is the part before it."""
-    inner = [t.i for t in span[1:-1] if t.text in POSSESSIVE and t.tag_ == "POS"]
+    inside = tokens_of(span.doc)[span.start + 1:span.end - 1]
+    inner = [t.i for t in inside if t.text in POSSESSIVE and t.tag_ == "POS"]
     if inner and span.label_ != "PERSON":
         return Span(span.doc, span.start, inner[0], label=span.label_)
     return span
@@ -53,7 +54,7 @@ def _before_possessive(span: Span) -> Span:
 def _as_product(span: Span) -> Span:
     """A camel-case name is a product ("iPod"), whatever NER calls it (ORG, NORP...),
     so that "the device" finds it and it meets its untagged mentions."""
-    if span.label_ in RETYPED_AS_PRODUCT and CAMEL_CASE.match(span[0].text):
+    if span.label_ in RETYPED_AS_PRODUCT and CAMEL_CASE.match(tokens_of(span.doc)[span.start].text):
         return Span(span.doc, span.start, span.end, label="PRODUCT")
     return span
 
@@ -63,19 +64,20 @@ def product_spans(doc: Doc, spans: list[Span]) -> list[Span]:
     them."""
     taken = {i for span in spans for i in range(span.start, span.end)}
     found = []
-    for token in tokens_of(doc):
-        if token.i in taken or not CAMEL_CASE.match(token.text):
+    texts = token_values(doc, "text")
+    for i, text in enumerate(texts):
+        if i in taken or not CAMEL_CASE.match(text):
             continue
-        end = token.i + 1
-        if end < len(doc) and end not in taken and MODEL_NUMBER.match(doc[end].text):
+        end = i + 1
+        if end < len(texts) and end not in taken and MODEL_NUMBER.match(texts[end]):
             end += 1
-        found.append(Span(doc, token.i, end, label="PRODUCT"))
-        taken.update(range(token.i, end))
+        found.append(Span(doc, i, end, label="PRODUCT"))
+        taken.update(range(i, end))
     return found
 
 
 def _without_possessive(span: Span) -> Span:
-    if len(span) > 1 and span[-1].text in POSSESSIVE:
+    if len(span) > 1 and tokens_of(span.doc)[span.end - 1].text in POSSESSIVE:
         return Span(span.doc, span.start, span.end - 1, label=span.label_)
     return span
 
@@ -83,10 +85,11 @@ def _without_possessive(span: Span) -> Span:
 def name_mention(span: Span, lex: Lexicon) -> Mention | None:
     """A name mention, with titles, honorifics and suffixes split off its words
     (None for a party name used as a person noun: "the Republican")."""
-    if span.label_ == "NORP" and len(span) == 1 and _norp_nominal(span.root) is not None:
+    root = span.root
+    if span.label_ == "NORP" and len(span) == 1 and _norp_nominal(root) is not None:
         return None
-    tokens = [t for t in span if not (t.i == span.start and t.lower_ == "the")
-              and t.text not in POSSESSIVE]
+    tokens = [t for t in tokens_of(span.doc)[span.start:span.end]
+              if not (t.i == span.start and t.lower_ == "the") and t.text not in POSSESSIVE]
     gender = title = None
     while len(tokens) > 1 and span.label_ == "PERSON":
         lower = tokens[0].lower_
@@ -97,7 +100,8 @@ def name_mention(span: Span, lex: Lexicon) -> Mention | None:
         else:
             break
         tokens = tokens[1:]
-    while len(tokens) > 1 and tokens[-1].lower_.strip(",") in lex.name_suffixes | {","}:
+    suffixes = lex.name_suffixes | {","}
+    while len(tokens) > 1 and tokens[-1].lower_.strip(",") in suffixes:
         tokens = tokens[:-1]
     if not tokens:
         return None
@@ -105,18 +109,19 @@ def name_mention(span: Span, lex: Lexicon) -> Mention | None:
     if span.label_ == "PERSON" and gender is None and len(words) > 1:
         given = [w for w in words[:-1] if not (len(w) <= 2 and w.endswith("."))]  # not "E."
         gender = lex.first_name_gender(given[0]) if given else None
-    text = span.doc[tokens[0].i:tokens[-1].i + 1].text
-    return Mention(span.start, span.end, NAME, span.label_, span.root.i, words=words,
-                   gender=gender, title=title, text=text, plural=span.root.tag_ in ("NNPS", "NNS"))
+    text = span_text(span.doc, tokens[0].i, tokens[-1].i + 1)
+    return Mention(span.start, span.end, NAME, span.label_, root.i, words=words,
+                   gender=gender, title=title, text=text, plural=root.tag_ in ("NNPS", "NNS"))
 
 
 def premodifiers(doc: Doc, start: int, root: Token) -> list[Token]:
     """Tokens right before a name that modify it inside its noun phrase
     ("U.S. District Judge", "Carroll's lawyer", "Democrat"); stops at a determiner."""
     found: list[Token] = []
+    tokens = tokens_of(doc)
     i = start - 1
     while i >= 0 and len(found) < MAX_PREMODS:
-        token = doc[i]
+        token = tokens[i]
         hyphen = token.text == "-" and not token.whitespace_  # "77-year-old"
         if (token.dep_ in ("det", "punct", "cc", "prep", "predet") and not hyphen) or \
                 token.pos_ in ("VERB", "AUX", "ADP", "SPACE"):
@@ -135,7 +140,7 @@ def title_mentions(doc: Doc, names: list[Mention], lex: Lexicon) -> list[tuple[M
     for name in names:
         if name.label != "PERSON":
             continue
-        tokens = premodifiers(doc, name.start, doc[name.head])
+        tokens = premodifiers(doc, name.start, tokens_of(doc)[name.head])
         heads = [t for t in tokens if lex.title_word(t.text) or t.lemma_.lower() in lex.person_nouns]
         if heads:
             head = heads[-1]
@@ -161,8 +166,9 @@ def _within(token: Token, root: Token, start: int) -> bool:
 
 def nominal_mentions(doc: Doc, taken: set[int], lex: Lexicon) -> list[Mention]:
     found = []
-    for token in tokens_of(doc):
-        if token.i in taken or token.dep_ not in ARGUMENT_DEPS:
+    for i, token in enumerate(tokens_of(doc)):
+        # _nominal takes nouns only
+        if token.dep_ not in ARGUMENT_DEPS or token.pos_ not in ("NOUN", "PROPN") or i in taken:
             continue
         mention = _nominal(token, lex, taken)
         if mention is not None:
@@ -196,16 +202,17 @@ def _apposed_to_name(token: Token, names: set[int]) -> bool:
         return False
     if token.dep_ == "appos" and token.head.i in names:
         return True
-    return any(c.dep_ == "appos" and c.i in names for c in token.children)
+    return any(c.dep_ == "appos" and c.i in names for c in children(token))
 
 
 def _norp_nominal(token: Token) -> Mention | None:
     """'The Republican' used as a noun for one person (not 'Republican voters')."""
     if token.tag_ not in ("NNP", "NN") or token.ent_iob_ != "B":
         return None
-    if token.i + 1 < len(token.doc) and token.doc[token.i + 1].ent_type_ == "NORP":
+    tokens = tokens_of(token.doc)
+    if token.i + 1 < len(tokens) and tokens[token.i + 1].ent_type_ == "NORP":
         return None
-    if not any(c.dep_ == "det" and c.lower_ in ("the", "a", "an") for c in token.children):
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "a", "an") for c in children(token)):
         return None
     start, end = nominal_extent(token)
     return Mention(start, end, NOMINAL, "PERSON", token.i, noun=token.lower_,
@@ -214,18 +221,19 @@ def _norp_nominal(token: Token) -> Mention | None:
 
 def _definite(token: Token) -> bool:
     return any((c.dep_ == "det" and c.lower_ in DEFINITE_DETS) or c.dep_ == "poss"
-               for c in token.children)
+               for c in children(token))
 
 
 def nominal_extent(token: Token) -> tuple[int, int]:
     """The noun phrase up to its head, plus a following 'for/of/at ...' phrase."""
-    left = [c for c in token.lefts if c.dep_ not in ("punct", "cc", "preconj", "advmod")]
+    left = [c for c in lefts(token) if c.dep_ not in ("punct", "cc", "preconj", "advmod")]
     start = min((c.left_edge.i for c in left), default=token.i)
     end = token.i + 1
-    for child in token.rights:
+    for child in rights(token):
         if child.dep_ == "prep" and child.lower_ in PP_OF_NOMINAL and child.i == end:
             end = child.i + 1
-            while end <= child.right_edge.i and not (token.doc[end].is_punct or token.doc[end].is_space):
+            tokens = tokens_of(token.doc)
+            while end <= child.right_edge.i and not (tokens[end].is_punct or tokens[end].is_space):
                 end += 1
             break
     return start, end
@@ -233,10 +241,11 @@ def nominal_extent(token: Token) -> tuple[int, int]:
 
 def pronoun_mentions(doc: Doc, taken: set[int]) -> list[Mention]:
     found = []
-    for token in tokens_of(doc):
-        form = token.lower_
-        if token.i in taken or form not in PRONOUNS or token.pos_ != "PRON":
+    tokens = tokens_of(doc)
+    for i, form in enumerate(token_values(doc, "lower_")):
+        if form not in PRONOUNS or i in taken or tokens[i].pos_ != "PRON":
             continue
+        token = tokens[i]
         gender, case = PRONOUNS[form]
         if form == "her" and token.tag_ == "PRP$":
             case = "poss"
@@ -250,19 +259,23 @@ def pronoun_mentions(doc: Doc, taken: set[int]) -> list[Mention]:
 def first_person(doc: Doc, taken: set[int]) -> list[Mention]:
     """I/me/my: the speaker, when inside a quotation; we/us/our: the speaker's
     organisation (resolved by resolve.py)."""
+    tokens = tokens_of(doc)
     return [Mention(t.i, t.i + 1, PRONOUN, "ORG" if t.lower_ in FIRST_PLURAL else "PERSON", t.i,
                     noun=FIRST_PERSON_CASE, plural=t.lower_ in FIRST_PLURAL)
-            for t in tokens_of(doc) if t.i not in taken and t.pos_ == "PRON"
-            and (t.lower_ in FIRST_PERSON or t.lower_ in FIRST_PLURAL)]
+            for t in (tokens[i] for i, form in enumerate(token_values(doc, "lower_"))
+                      if form in FIRST_PERSON or form in FIRST_PLURAL)
+            if t.i not in taken and t.pos_ == "PRON"]
 
 
 def relative_pronouns(doc: Doc, taken: set[int]) -> list[Mention]:
     """who/which/that opening a relative clause; they refer to the noun the clause
     modifies ("an iPod, which is made by Apple")."""
     found = []
-    for token in tokens_of(doc):
-        if token.i in taken or token.lower_ not in RELATIVE or token.tag_ not in ("WDT", "WP", "WP$"):
+    tokens = tokens_of(doc)
+    for i, form in enumerate(token_values(doc, "lower_")):
+        if form not in RELATIVE or i in taken or tokens[i].tag_ not in ("WDT", "WP", "WP$"):
             continue
+        token = tokens[i]
         if token.head.dep_ != "relcl" or token.head.head.i >= token.i:
             continue
         label = "PERSON" if token.lower_ in ("who", "whom") else "ORG"
@@ -277,9 +290,11 @@ def surname_mentions(doc: Doc, names: list[Mention], taken: set[int], lex: Lexic
                 for m in names if m.label == "PERSON" and len(m.words) > 1
                 and m.words[0] not in lex.name_suffixes}
     found = []
-    for token in tokens_of(doc):
-        if token.i in taken or not token.tag_.startswith("NN") or token.lower_ not in surnames:
+    tokens = tokens_of(doc)
+    for i, form in enumerate(token_values(doc, "lower_")):
+        if form not in surnames or i in taken or not tokens[i].tag_.startswith("NN"):
             continue
+        token = tokens[i]
         if token.ent_type_ or not token.text[:1].isupper():
             continue
         found.append(Mention(token.i, token.i + 1, NAME, "PERSON", token.i,

@@ -143,19 +143,28 @@ def _most_named(mention: Mention, pool: list[Cluster]) -> Cluster:
 def cluster_others(mentions: list[Mention], lex: Lexicon) -> list[Cluster]:
     clusters: list[Cluster] = []
     forms: list[tuple[Cluster, str, set[str]]] = []  # cluster, type class, known keys
+    form_at: dict[int, int] = {}  # id(cluster) -> its place in forms
+    knowing: dict[str, list[int]] = {}  # key -> places in forms whose known keys hold it
     for mention in mentions:
         if mention.cluster is not None or mention.label == "PERSON":
             continue
         kind, keys = type_class(mention.label), name_keys(mention, lex)
-        match = next((c for c, k, known in forms if same_name(keys, known) and (
-            k == kind or _same_long_name(mention, c))), None)
+        # the forms whose known keys meet the probes, in order
+        places = sorted({n for key in _probes(keys) for n in knowing.get(key, ())})
+        match = next((forms[n][0] for n in places if forms[n][1] == kind
+                      or _same_long_name(mention, forms[n][0])), None)
         match = match or _unique_prefix(mention, kind, forms, lex)
         if match is None:
             match = Cluster(mention.label)
             clusters.append(match)
+            form_at[id(match)] = len(forms)
             forms.append((match, kind, set()))
         match.add(mention)
-        next(known for c, _, known in forms if c is match).update(keys)
+        place = form_at[id(match)]
+        known = forms[place][2]
+        for key in keys - known:
+            knowing.setdefault(key, []).append(place)
+        known.update(keys)
     for cluster in clusters:
         labels = [m.label for m in cluster.mentions]
         cluster.label = max(dict.fromkeys(labels), key=labels.count)  # ties: first seen, not hash order
@@ -197,12 +206,12 @@ def name_keys(mention: Mention, lex: Lexicon) -> set[str]:
     return keys
 
 
-def same_name(keys: set[str], known: set[str]) -> bool:
-    """Equal forms, or one name is the other's initials ("U.S." / "United States");
-    two long names with the same initials ("Apple Corps" / "Apple Computer") are not."""
+def _probes(keys: set[str]) -> set[str]:
+    """The known keys of the same name: equal forms, or one name is the other's
+    initials ("U.S." / "United States"); two long names with the same initials
+    ("Apple Corps" / "Apple Computer") are not."""
     plain = {k for k in keys if not k.startswith(INITIALS)}
-    return bool(plain & known) or any(INITIALS + k in known for k in plain) \
-        or any(k[len(INITIALS):] in known for k in keys - plain)
+    return plain | {INITIALS + k for k in plain} | {k[len(INITIALS):] for k in keys - plain}
 
 
 def _unique_prefix(mention: Mention, kind: str, forms, lex: Lexicon) -> Cluster | None:

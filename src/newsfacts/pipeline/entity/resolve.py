@@ -28,7 +28,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from ..extensions import tokens_of
+from ..extensions import (children, lefts, rights, sentences_of, span_text, token_values,
+                          tokens_of)
 from .attributes import classify
 from .lexicon import Lexicon
 from .model import FIRST_PERSON_CASE, NAME, NOMINAL, PRONOUN, RELATIVE_CASE, Cluster, Mention
@@ -54,7 +55,7 @@ class State:
 
 
 def make_state(doc: Doc, lex: Lexicon, clusters: list[Cluster], mentions: list[Mention]) -> State:
-    sents = list(doc.sents)
+    sents = sentences_of(doc)
     sent_of = [0] * len(doc)
     for n, sent in enumerate(sents):
         for i in range(sent.start, sent.end):
@@ -76,7 +77,7 @@ def resolve(state: State, mentions: list[Mention]) -> None:
 # ---- nominals ---------------------------------------------------------------
 
 def resolve_nominal(state: State, mention: Mention) -> None:
-    head = state.doc[mention.head]
+    head = tokens_of(state.doc)[mention.head]
     owner = _owner(state, head)
     cluster = (_apposed_name(state, mention, head) or _copula_subject(state, mention, head)
                or _product_kind(state, mention, head) or _by_relation(state, mention, owner)
@@ -116,7 +117,7 @@ def _earlier_group(state: State, mention: Mention) -> Cluster | None:
             continue
         same = [m for m in cluster.mentions if m.noun == mention.noun]
         if same:
-            return None if any(state.doc[m.start].lower_ == "another" for m in same) else cluster
+            return None if any(tokens_of(state.doc)[m.start].lower_ == "another" for m in same) else cluster
     return None
 
 
@@ -125,7 +126,7 @@ def _product_kind(state: State, mention: Mention, head: Token) -> Cluster | None
     "the iTunes store")."""
     if "PRODUCT" not in state.lex.org_nouns.get(mention.noun, ()) or mention.plural:
         return None
-    for child in head.lefts:
+    for child in lefts(head):
         named = state.name_at.get(child.i)
         if child.dep_ == "compound" and named is not None and named.cluster is not None \
                 and named.cluster.label == "PRODUCT":
@@ -134,7 +135,7 @@ def _product_kind(state: State, mention: Mention, head: Token) -> Cluster | None
 
 
 def _owner(state: State, head: Token) -> Mention | None:
-    poss = next((c for c in head.children if c.dep_ == "poss"), None)
+    poss = next((c for c in children(head) if c.dep_ == "poss"), None)
     if poss is None:
         return None
     owner = state.by_head.get(poss.i) or state.name_at.get(poss.i)
@@ -147,14 +148,14 @@ def _apposed_name(state: State, mention: Mention, head: Token) -> Cluster | None
     names = []
     if head.dep_ == "appos" and head.head.i in state.name_at:
         names.append(state.name_at[head.head.i])
-    names += [state.name_at[c.i] for c in head.children if c.dep_ == "appos" and c.i in state.name_at]
+    names += [state.name_at[c.i] for c in children(head) if c.dep_ == "appos" and c.i in state.name_at]
     for name in names:
         cluster = name.cluster
         if cluster is None or (cluster.label == "PERSON") != (mention.label == "PERSON") \
                 or mention.plural != name.plural:
             continue
         first, second = sorted((name, mention), key=lambda m: m.start)
-        if all(t.text == "," for t in state.doc[first.end:second.start]):
+        if all(t.text == "," for t in tokens_of(state.doc)[first.end:second.start]):
             return cluster
     return None
 
@@ -164,7 +165,7 @@ def _copula_subject(state: State, mention: Mention, head: Token) -> Cluster | No
     reported clause: 'claiming he is a victim' is a claim, not a description)."""
     if head.dep_ != "attr" or head.head.lemma_ != "be" or head.head.dep_ in REPORTED:
         return None
-    subject = next((c for c in head.head.children if c.dep_ in SUBJECTS), None)
+    subject = next((c for c in children(head.head) if c.dep_ in SUBJECTS), None)
     other = state.by_head.get(subject.i) if subject is not None else None
     if other is None or other.cluster is None or other.plural != mention.plural:
         return None
@@ -203,8 +204,8 @@ def _by_description(state: State, mention: Mention, head: Token,
 def _named_kind(head: Token) -> bool:
     """'the iTunes store', 'the BlackBerry device': a kind named by its modifier,
     not a reference back to an earlier name."""
-    return any(c.dep_ in ("compound", "nmod") or c.pos_ == "PROPN" for c in head.lefts) or \
-        any(c.dep_ == "prep" and c.lower_ == "of" for c in head.rights)
+    return any(c.dep_ in ("compound", "nmod") or c.pos_ == "PROPN" for c in lefts(head)) or \
+        any(c.dep_ == "prep" and c.lower_ == "of" for c in rights(head))
 
 
 def _latest_of_type(state: State, mention: Mention) -> Cluster | None:
@@ -246,21 +247,22 @@ def _most_mentioned(state: State, mention: Mention, head: Token, party: str | No
 def _inside_quotes(token: Token) -> bool:
     """Whether an opening quotation mark of this paragraph is still open."""
     depth = 0
-    tokens = tokens_of(token.doc)
-    for previous in map(tokens.__getitem__, range(token.i - 1, -1, -1)):
-        if "\n" in previous.text or "\n" in previous.whitespace_:
+    texts = token_values(token.doc, "text")  # (a token's whitespace_ is " " or "", never a line break)
+    for i in range(token.i - 1, -1, -1):
+        text = texts[i]
+        if "\n" in text:
             break
-        if previous.text in ("“", "``"):
+        if text in ("“", "``"):
             depth += 1
-        elif previous.text in ("”", "''"):
+        elif text in ("”", "''"):
             depth -= 1
-        elif previous.text == '"':
+        elif text == '"':
             depth = 1 - depth if depth in (0, 1) else depth
     return depth > 0
 
 
 def _co_argument(head: Token, cluster: Cluster, before: int) -> bool:
-    siblings = {c.i for c in head.head.children if c.dep_ in CO_ARGUMENTS} - {head.i}
+    siblings = {c.i for c in children(head.head) if c.dep_ in CO_ARGUMENTS} - {head.i}
     return any(m.head in siblings for m in cluster.mentions if m.head < before)
 
 
@@ -273,11 +275,12 @@ def _acts(head: Token) -> bool:
 
 def _learn(state: State, cluster: Cluster, mention: Mention, owner: Mention | None) -> None:
     """What a description says about the one it refers to."""
-    head = state.doc[mention.head]
-    start = mention.start + (state.doc[mention.start].dep_ == "det")
-    text = state.doc[start:mention.end].text
+    tokens = tokens_of(state.doc)
+    head = tokens[mention.head]
+    start = mention.start + (tokens[mention.start].dep_ == "det")
+    text = span_text(state.doc, start, mention.end)
     if owner is not None and owner.kind == PRONOUN and owner.cluster is not None:
-        text = f"{_cluster_name(owner.cluster)}'s {state.doc[owner.end:mention.end].text}"
+        text = f"{_cluster_name(owner.cluster)}'s {span_text(state.doc, owner.end, mention.end)}"
     if head.ent_type_ == "NORP":
         cluster.add_attribute("affiliations", head.text)
         return
@@ -298,7 +301,7 @@ def resolve_pronoun(state: State, mention: Mention) -> None:
     """The first agreeing candidate of the walk; a name of unknown gender is only
     taken when no name or description of the right gender comes up in this or
     the previous sentence."""
-    token = state.doc[mention.head]
+    token = tokens_of(state.doc)[mention.head]
     if mention.noun == RELATIVE_CASE:
         _resolve_relative(state, mention, token)
         return
@@ -364,7 +367,7 @@ def _subjects(verb: Token) -> list[Token]:
     """A verb's subjects, or those of the nearest verb above it ("Jobs resigned,
     stating ...", "Jobs resigned in a letter stating ...")."""
     for token in [verb, *list(verb.ancestors)[:4]]:
-        found = [c for c in token.children if c.dep_ == "nsubj"]
+        found = [c for c in children(token) if c.dep_ == "nsubj"]
         if found:
             return found
     return []
@@ -412,8 +415,8 @@ def _agrees_in_number(other: Mention, cluster: Cluster, gender: str) -> bool:
 
 
 def _coordination(token: Token) -> bool:
-    return any(c.dep_ == "conj" for c in token.children) and any(
-        c.dep_ == "cc" and c.lower_ in ("and", "&") for c in token.children)
+    return any(c.dep_ == "conj" for c in children(token)) and any(
+        c.dep_ == "cc" and c.lower_ in ("and", "&") for c in children(token))
 
 
 def _plural_noun(token: Token) -> bool:
@@ -453,11 +456,11 @@ def _pleonastic(token: Token) -> bool:
     if token.dep_ not in SUBJECTS:
         return False
     verb = token.head
-    if token.dep_ == "nsubjpass" and any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
+    if token.dep_ == "nsubjpass" and any(c.dep_ in ("ccomp", "xcomp") for c in children(verb)):
         return True  # "it is expected that ...", "it was reported that ..."
     return verb.lemma_ in PLEONASTIC_HEADS and any(
-        c.dep_ in CLAUSE_DEPS or (c.dep_ == "attr" and any(g.dep_ == "relcl" for g in c.children))
-        for c in verb.children)
+        c.dep_ in CLAUSE_DEPS or (c.dep_ == "attr" and any(g.dep_ == "relcl" for g in children(c)))
+        for c in children(verb))
 
 
 def hobbs_walk(state: State, pronoun: Token) -> Iterator[Token]:
@@ -467,7 +470,7 @@ def hobbs_walk(state: State, pronoun: Token) -> Iterator[Token]:
     while node != child:
         if child.dep_ == "conj" and node.i < pronoun.i:
             yield node  # a left conjunct: "him and his lawyers"
-        left = [c for c in node.children if c.i < child.i]
+        left = [c for c in children(node) if c.i < child.i]
         yield from _breadth_first(left, pronoun.i)
         child, node = node, node.head
     number = state.sent_of[pronoun.i]
@@ -482,4 +485,4 @@ def _breadth_first(tokens: list[Token], limit: int) -> Iterator[Token]:
         if token.i >= limit:
             continue
         yield token
-        queue.extend(token.children)
+        queue.extend(children(token))

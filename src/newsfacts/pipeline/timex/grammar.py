@@ -2,20 +2,22 @@
 
 Scanning is one left-to-right pass over tokens. At each token optional prefixes
 are read (a quantity modifier such as "more than", "the", a position modifier
-such as "early" or "the end of"), then every core recogniser is tried and the
-longest match wins. Values resolve against the DCT (the publication date), the
-anchors named earlier (a year, a quarter, a date before a clock time) and the
-tense of the governing verb. The recognisers live in rules_*.py, by family.
+such as "early" or "the end of"), then every core recogniser whose gate is open
+at the word (gates.py) is tried and the longest match wins. Values resolve
+against the DCT (the publication date), the anchors named earlier (a year, a
+quarter, a date before a clock time) and the tense of the governing verb. The recognisers live in rules_*.py, by family.
 """
 from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
-from ..extensions import tokens_of
+from ..extensions import token_values, tokens_of
 from .found import Found
+from .gates import open_gates
 from .lexicon import (
     AMBIGUOUS_MONTHS, AM_PM, ANCHORS, CLOCK, CLOCK_AMPM, CURRENCY, DAY_NUMBER, DAY_WORDS,
     DECADE_WORDS, HOLIDAYS, MONTHS, NOT_A_YEAR_AFTER, NUMBER, NUMBERS, ORDINALS,
@@ -34,7 +36,8 @@ class Scanner(DateRules, RelativeRules, DurationRules):
 
     def __init__(self, doc: Doc, dct: date | None):
         self.tokens = tokens_of(doc)
-        self.low = [t.lower_ for t in self.tokens]
+        self.low = token_values(doc, "lower_")  # shared: never changed here
+        self.sent_starts = token_values(doc, "is_sent_start")
         self.n = len(doc)
         self.dct = dct
         self.anchor_year: int | None = None
@@ -43,15 +46,18 @@ class Scanner(DateRules, RelativeRules, DurationRules):
         self.year_seen: tuple[int, int] | None = None
         self.last_found: Found | None = None
         self.clock_start = 0
-        self.sentence_of = _sentence_numbers(self.tokens)
+        self.sentence_of = _sentence_numbers(self.sent_starts)
         self._direction: dict[int, int] = {}
-        # every recogniser is tried at each trigger token; the longest match wins
+        # at each trigger token the recognisers that may match there are tried (gates.py);
+        # the longest match wins, the first of these on a tie
         self.cores = (self.ref_phrase, self.holiday, self.numeric_date, self.month_date,
                       self.day_month, self.weekday, self.year_like, self.day_word,
                       self.deictic, self.quarter, self.season, self.duration, self.clock,
                       self.set_expr, self.ref_word, self.vague_plural, self.relative_year,
                       self.the_weekend, self.the_period, self.spoken_year, self.year_end,
                       self.that_period, self.long_adjective, self.ahead, self.part_of_day)
+        self.core_names = tuple(recognise.__name__ for recognise in self.cores)
+        self._cores_at: dict[tuple[str, bool], tuple] = {}
 
     def modifier_clause(self, i: int) -> int | None:
         """The head of the relative or participial clause around token i, if any."""
@@ -223,12 +229,21 @@ class Scanner(DateRules, RelativeRules, DurationRules):
         if i >= self.n:
             return None
         best = None
-        for recognise in self.cores:
+        for recognise in self.cores_for(self.low[i], has_the):
             found = recognise(i, has_the)
             if found and found.end > found.start and (best is None or found.end > best.end):
                 best = found
                 found.rule = found.rule or recognise.__name__
         return best
+
+    def cores_for(self, word: str, has_the: bool) -> tuple:
+        """The recognisers that may match at word (see gates.py), in their order."""
+        key = (word, has_the)
+        cores = self._cores_at.get(key)
+        if cores is None:
+            gates = open_gates(self.core_names, word, has_the)
+            cores = self._cores_at[key] = tuple(r for r, gate in zip(self.cores, gates) if gate)
+        return cores
 
     def candidates(self, i: int):
         """(start, quantity mod, position mod, core index, has_the), longest first."""
@@ -279,6 +294,7 @@ TRIGGERS = (set(MONTHS) | {m + "." for m in MONTHS} | set(WEEKDAYS) | {d + "." f
                "'", "end", "beginning", "start", "middle", "close"})
 
 
+@lru_cache(maxsize=1 << 16)
 def may_start(word: str) -> bool:
     """Whether a time expression (or its core, after a prefix) can begin with word."""
     return word in TRIGGERS or word[:1].isdigit() or word.startswith(("mid", "fy", "pre-", "post-"))
@@ -289,10 +305,10 @@ CLOCK_PARTS = {"morning": "a", "afternoon": "p", "evening": "p", "night": "a"}
 ANCHOR_VALUE = re.compile(r"^\d{4}-(Q\d|H\d)$")
 
 
-def _sentence_numbers(tokens: list[Token]) -> list[int]:
+def _sentence_numbers(sent_starts: list[bool | None]) -> list[int]:
     numbers, current = [], -1
-    for token in tokens:
-        current += token.is_sent_start or current < 0
+    for is_sent_start in sent_starts:
+        current += is_sent_start or current < 0
         numbers.append(current)
     return numbers
 
@@ -304,8 +320,7 @@ def scan(doc: Doc, dct: date | None) -> list[Found]:
     low = scanner.low
     i = 0
     while i < scanner.n:
-        token = scanner.tokens[i]
-        if token.is_sent_start:
+        if scanner.sent_starts[i]:
             scanner.anchor_year = None
         if not may_start(low[i]):
             i += 1

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..extensions import children
+
 PAST, PRESENT, FUTURE = -1, 0, 1
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 # Verbs whose infinitive complement is about a time after the verb's own.
@@ -28,7 +30,7 @@ def governing_verb(token: Token) -> Token | None:
 
 
 def verb_tense(verb: Token) -> int:
-    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    auxes = [c for c in children(verb) if c.dep_ in ("aux", "auxpass")]
     lowers = {a.lower_ for a in auxes}
     if lowers & FUTURE_AUX:
         return FUTURE
@@ -65,13 +67,13 @@ def infinitive_tense(verb: Token) -> int:
 
 def _is_past_perfect(verb: Token) -> bool:
     return verb.pos_ in ("VERB", "AUX") and any(
-        c.lower_ == "had" for c in verb.children if c.dep_ in ("aux", "auxpass"))
+        c.lower_ == "had" for c in children(verb) if c.dep_ in ("aux", "auxpass"))
 
 
 def has_future_aux(token: Token) -> bool:
     """Whether the verb governing token carries will/shall."""
     verb = governing_verb(token)
-    return verb is not None and any(c.lower_ in FUTURE_AUX for c in verb.children
+    return verb is not None and any(c.lower_ in FUTURE_AUX for c in children(verb)
                                     if c.dep_ in ("aux", "auxpass"))
 
 
