@@ -112,7 +112,7 @@ def _link(text: str, a: Attribution, quoted: list[Quoted], used: set[int]) -> Fo
             found.content, found.inner, found.kind = list(q.outer), list(q.parts), "direct"
             used.add(index)
             return found
-        if start <= q.start and q.end <= end + 1:
+        if start <= q.start and (q.end <= end + 1 or _ends_inside(text, end, q)):
             end = max(end, q.outer_end)  # the closing mark may hang on the cue
             found.content = [(start, end)]
             found.inner = [(found.inner[0][0], end)]
@@ -125,6 +125,14 @@ def _link(text: str, a: Attribution, quoted: list[Quoted], used: set[int]) -> Fo
         found.content = list(a.content[:-1]) + [(a.content[-1][0], end)]
         found.inner = [strip_that(text, *found.content[0])] + found.content[1:]
     return found
+
+
+def _ends_inside(text: str, end: int, q: Quoted) -> bool:
+    """The parse ended the content inside a quotation it opened (*because
+    "Oil pays him a lot of money. He's got to be for oil"*): what was said runs
+    to the closing mark, in the paragraph (train: 80 gold contents do, 2 stop)."""
+    return q.start < end < q.end and WORD.search(text, q.start, end) is not None \
+        and "\n" not in text[end:q.end]
 
 
 def _snap_to_opener(text: str, a: Attribution, quoted: list[Quoted]) -> Span:
