@@ -18,7 +18,7 @@ CUES_PATH = Path(__file__).resolve().parent.parent / "patterns" / "cues.json"
 VERB_TAGS = {"VERB", "AUX"}
 ACCORDING_ID = hash_string("according")
 SIDE_PRIOR_WEIGHT = 2.0   # pseudo-observations behind every word's learned side
-MAX_REMEMBERED = 200_000  # word forms whose key and prior key_prior keeps
+MAX_REMEMBERED = 200_000  # key words whose key and prior by_id keeps
 
 
 def cue_key(token: Token) -> str:
@@ -50,31 +50,12 @@ class CueLexicon:
     threshold: float = 0.3
     min_count: int = 3
     left: float = 0.2          # share of contents before their cue word, over all cues
-    # (lower, pos, lemma) string ids -> (key, prior), or None for "according"
-    remembered: dict = field(default_factory=dict, repr=False, compare=False)
     # string id of a verb's lemma or another word's lowercase form -> (key, prior)
     by_id: dict = field(default_factory=dict, repr=False, compare=False)
 
-    def key_prior(self, token: Token) -> tuple[str, float]:
-        """cue_key(token) and its prob, remembered per word form, part of speech
-        and lemma: every token of every article is looked up, and spaCy's
-        string attributes are slow."""
-        ids = (token.lower, token.pos, token.lemma)
-        found = self.remembered.get(ids, False)
-        if found is False:
-            key = None if token.lower_ == "according" else cue_key(token)
-            found = None if key is None else (key, self.prob(key))
-            if len(self.remembered) >= MAX_REMEMBERED:
-                self.remembered.clear()
-            self.remembered[ids] = found
-        if found is None:  # "according to" hangs on the next word
-            key = cue_key(token)
-            return key, self.prob(key)
-        return found
-
     def doc_priors(self, doc: Doc) -> dict[int, tuple[str, float]]:
-        """Token index -> key_prior(token), in text order, for the tokens of doc
-        whose prob is above 0, computed once per distinct key word (a verb's
+        """Token index -> (cue_key(token), its prob), in text order, for the
+        tokens of doc whose prob is above 0, computed once per distinct key word (a verb's
         lemma, any other word's lowercase form) and spread with numpy: every
         token of every article is looked up."""
         if not len(doc):
@@ -91,7 +72,8 @@ class CueLexicon:
         found = dict(zip(hits.tolist(), [entries[k] for k in where[hits].tolist()]))
         according = np.flatnonzero(rows[:, 0] == ACCORDING_ID).tolist()
         for i in according:  # "according to" hangs on the next word
-            found[i] = self.key_prior(doc[i])
+            key = cue_key(doc[i])
+            found[i] = (key, self.prob(key))
         if according:
             found = {i: found[i] for i in sorted(found) if found[i][1] > 0.0}
         return found
