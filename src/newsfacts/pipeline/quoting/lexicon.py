@@ -64,9 +64,8 @@ class CueLexicon:
         pos = rows[:, 1]
         key_ids = np.where((pos == VERB) | (pos == AUX), rows[:, 2], rows[:, 0])
         distinct, where = np.unique(key_ids, return_inverse=True)
-        known, strings = self.by_id, doc.vocab.strings
-        entries = [known.get(key_id) or self._entry_by_id(key_id, strings)
-                   for key_id in distinct.tolist()]
+        strings = doc.vocab.strings
+        entries = [self._entry_by_id(key_id, strings) for key_id in distinct.tolist()]
         probs = np.array([prob for _, prob in entries])[where]
         hits = np.flatnonzero(probs > 0.0)
         found = dict(zip(hits.tolist(), [entries[k] for k in where[hits].tolist()]))
