@@ -3,23 +3,26 @@
 Usage:
     python benchmarks/batch_throughput.py [--texts DIR] [--limit N] [--workers 2]
                                           [--settings parse,extract,local,ray] [--repeat 2]
+                                          [--chunk 48]
 
 (a) parse: spaCy's nlp.pipe alone, one process;
-(b) extract: newsfacts.extract_many (parse + every extractor), one process;
+(b) extract: newsfacts.extract_many (parse + every extractor) and each record's
+    to_dict, one process;
 (c) local: newsfacts.batch.run, local engine, --workers processes, reading a
     jsonl and writing the Parquet tables (worker start-up included);
 (d) ray: the same with the Ray engine and --workers actors (the local Ray
     instance is started before the clock starts, as a cluster would be running;
     actor start-up and pipeline loading are included).
-Each setting runs --repeat times in alternating order (a b c d, then d c b a):
-this machine's speed drifts by 10-25% within minutes, and a drift that is
-linear in time costs both settings of a pair equally over the two rounds, so a
-ratio counts from the settings' mean rates (total articles over total seconds
-of all their rounds). The best run of each and every round's figure are
-printed too. (a) and (b) run with one BLAS thread, as each worker of (c) and
-(d) does, so that "one process" means one core throughout. Prints each
-worker's peak memory, the load average around each setting, and whether (b),
-(c) and (d) give identical facts.
+This machine's speed drifts by 10-25% within minutes, so (a) and (b) run in two
+processes of their own that take turns chunk by chunk (--chunk articles, the
+first to go alternating) over the same texts: each sums its own wall seconds,
+and drift costs both alike. (c) and (d) are whole runs. Each round runs the
+steps in alternating order ((a)+(b), c, d, then d, c, (a)+(b)); a ratio counts
+from the settings' mean rates (total articles over total seconds of all their
+rounds). Every round's figure is printed too. (a) and (b) run with one BLAS
+thread, as each worker of (c) and (d) does, so that "one process" means one
+core throughout. Prints each process's peak memory, the load average around
+each step, and whether (b), (c) and (d) give identical facts.
 """
 from __future__ import annotations
 
@@ -37,6 +40,7 @@ DEFAULT_TEXTS = Path(os.environ.get("NEWSFACTS_SHARED_DATA", ROOT.parent / "shar
 
 # (a) and (b) with one BLAS thread, like every worker of (c) and (d)
 ONE_PROCESS_ENV = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+ONE_PROCESS = ("parse", "extract")
 
 
 def load_articles(folder: Path, limit: int | None) -> list[dict]:
@@ -77,30 +81,82 @@ def digest(record: dict) -> str:
     return hashlib.sha256(json.dumps(record, sort_keys=True).encode("utf-8")).hexdigest()
 
 
-def bench_parse(articles: list[dict], batch_size: int) -> dict:
+class OneProcess:
+    """(a) or (b) in a process of its own that loads the pipeline once and
+    times the chunks it is given."""
+
+    def __init__(self, setting: str, articles: list[dict], batch_size: int):
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+        self.pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"),
+                                        initializer=_start, initargs=(setting, articles, batch_size))
+        self.seconds = 0.0
+
+    def ready(self):
+        return self.pool.submit(_finished_loading)
+
+    def time_chunk(self, start: int, end: int) -> None:
+        self.seconds += self.pool.submit(_time_chunk, start, end).result()
+
+    def close(self) -> dict:
+        found = self.pool.submit(_finish).result()
+        self.pool.shutdown()
+        return dict(found, seconds=self.seconds)
+
+
+_state: dict = {}
+
+
+def _start(setting: str, articles: list[dict], batch_size: int) -> None:
     from newsfacts import load_nlp
     nlp = load_nlp()
     list(nlp.pipe(["Warm up the pipeline."]))
+    _state.update(setting=setting, articles=articles, nlp=nlp, batch_size=batch_size,
+                  digests={}, failed=[])
     reset_own_peak()
+
+
+def _finished_loading() -> None:
+    """Nothing: returns once the initializer has loaded the pipeline."""
+
+
+def _time_chunk(start: int, end: int) -> float:
+    """Wall seconds of the setting's work on articles[start:end]; (b) keeps a
+    digest of each record (taken outside the clock), not the record."""
+    chunk, nlp, batch_size = _state["articles"][start:end], _state["nlp"], _state["batch_size"]
     started = time.perf_counter()
-    for _ in nlp.pipe((a["text"] for a in articles), batch_size=batch_size):
-        pass
-    return {"seconds": time.perf_counter() - started, "peak_mb": {"main": round(own_peak_mb(), 1)}}
-
-
-def bench_extract(articles: list[dict], batch_size: int, keep: dict) -> dict:
-    from newsfacts import load_nlp
+    if _state["setting"] == "parse":
+        for _ in nlp.pipe((a["text"] for a in chunk), batch_size=batch_size):
+            pass
+        return time.perf_counter() - started
     from newsfacts.api import extract_many
-    nlp = load_nlp()
-    reset_own_peak()
-    started = time.perf_counter()
-    failed: list[str] = []
-    digests = {f.article["id"]: digest(f.to_dict())
-               for f in extract_many(articles, nlp=nlp, batch_size=batch_size,
-                                     on_error=lambda a, e: failed.append(a.id))}
+    records = [f.to_dict() for f in extract_many(
+        chunk, nlp=nlp, batch_size=batch_size,
+        on_error=lambda article, err: _state["failed"].append(article.id))]
     seconds = time.perf_counter() - started
-    keep["extract"] = digests
-    return {"seconds": seconds, "peak_mb": {"main": round(own_peak_mb(), 1)}, "failed": len(failed)}
+    _state["digests"].update((r["article"]["id"], digest(r)) for r in records)
+    return seconds
+
+
+def _finish() -> dict:
+    return {"peak_mb": {"main": round(own_peak_mb(), 1)}, "digests": _state["digests"],
+            "failed": len(_state["failed"])}
+
+
+def bench_one_process(settings: list[str], articles: list[dict], args, keep: dict,
+                      round_number: int) -> dict[str, dict]:
+    """(a) and/or (b), each in its own process, taking turns chunk by chunk."""
+    runners = {name: OneProcess(name, articles, args.batch_size) for name in settings}
+    for loaded in [runner.ready() for runner in runners.values()]:
+        loaded.result()  # both pipelines load before the clock starts
+    for number, start in enumerate(range(0, len(articles), args.chunk)):
+        order = settings if (number + round_number) % 2 == 0 else settings[::-1]
+        for name in order:
+            runners[name].time_chunk(start, start + args.chunk)
+    results = {name: runner.close() for name, runner in runners.items()}
+    if "extract" in results:
+        keep["extract"] = results["extract"].pop("digests")
+    return results
 
 
 def bench_batch(source: Path, out: Path, engine: str, workers: int, batch_size: int,
@@ -122,18 +178,27 @@ def bench_batch(source: Path, out: Path, engine: str, workers: int, batch_size: 
             "done": report.done, "failed": report.failed}
 
 
-def run_setting(name: str, articles: list[dict], source: Path, out: Path, args,
-                keep: dict) -> dict:
+def run_step(step: list[str], articles: list[dict], source: Path, out: Path, args,
+             keep: dict, round_number: int) -> dict[str, dict]:
     load_before = os.getloadavg()[0]
-    if name == "parse":
-        result = bench_parse(articles, args.batch_size)
-    elif name == "extract":
-        result = bench_extract(articles, args.batch_size, keep)
+    if step[0] in ONE_PROCESS:
+        results = bench_one_process(step, articles, args, keep, round_number)
     else:
-        result = bench_batch(source, out, name, args.workers, args.batch_size, keep)
-    result["load"] = (round(load_before, 2), round(os.getloadavg()[0], 2))
-    result["rate"] = len(articles) / result["seconds"]
-    return result
+        results = {step[0]: bench_batch(source, out, step[0], args.workers, args.batch_size, keep)}
+    for result in results.values():
+        result["load"] = (round(load_before, 2), round(os.getloadavg()[0], 2))
+        result["rate"] = len(articles) / result["seconds"]
+    return results
+
+
+def steps_of(settings: list[str]) -> list[list[str]]:
+    """(a) and (b) as one step (they take turns chunk by chunk), each engine a step."""
+    together = [name for name in settings if name in ONE_PROCESS]
+    steps = [[name] for name in settings if name not in ONE_PROCESS]
+    if together:
+        first = min(settings.index(name) for name in together)
+        steps.insert(sum(1 for name in settings[:first] if name not in ONE_PROCESS), together)
+    return steps
 
 
 def main() -> None:
@@ -144,9 +209,11 @@ def main() -> None:
     parser.add_argument("--batch-size", type=int, default=16)
     parser.add_argument("--settings", default="parse,extract,local,ray")
     parser.add_argument("--repeat", type=int, default=2,
-                        help="rounds, in alternating order (a b c d, d c b a, ...); ratios "
-                             "count from the mean rates, as the machine's speed drifts by "
-                             "10-25%% within minutes")
+                        help="rounds, steps in alternating order ((a)+(b) c d, d c (a)+(b), "
+                             "...); ratios count from the mean rates, as the machine's "
+                             "speed drifts by 10-25%% within minutes")
+    parser.add_argument("--chunk", type=int, default=48,
+                        help="articles per turn of (a) and (b)")
     args = parser.parse_args()
     os.environ.update(ONE_PROCESS_ENV)  # before numpy is first imported
     articles = load_articles(args.texts, args.limit)
@@ -156,24 +223,25 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="nf_batch_bench_") as tmp:
         source = Path(tmp) / "articles.jsonl"
         source.write_text("".join(json.dumps(a) + "\n" for a in articles), encoding="utf-8")
+        steps = steps_of(settings)
         for round_number in range(args.repeat):
-            for name in settings if round_number % 2 == 0 else settings[::-1]:
-                out = Path(tmp) / f"{name}-{round_number}"
-                result = run_setting(name, articles, source, out, args, keep)
-                kept = results.setdefault(name, {"runs": [], "best": 0.0, "total_s": 0.0})
-                kept["runs"].append(result["rate"])
-                kept["total_s"] += result["seconds"]
-                if result["rate"] >= kept["best"]:
-                    kept.update(result, best=result["rate"])
-                # the lowest round: in a later round (a) and (b) run in a process
-                # that has also been the Ray driver, whose memory stays
-                peak = sum(result["peak_mb"].values())
-                if "lowest_peak" not in kept or peak < sum(kept["lowest_peak"].values()):
-                    kept["lowest_peak"] = result["peak_mb"]
-                print(f"  {name}: {result['rate']:.2f} articles/s (load {result['load']})"
-                      f"{', %d failed' % result['failed'] if result.get('failed') else ''}",
-                      flush=True)
+            for step in steps if round_number % 2 == 0 else steps[::-1]:
+                out = Path(tmp) / f"{step[0]}-{round_number}"
+                for name, result in run_step(step, articles, source, out, args, keep,
+                                             round_number).items():
+                    record(results, name, result)
     report(results, len(articles), args.workers, keep)
+
+
+def record(results: dict[str, dict], name: str, result: dict) -> None:
+    kept = results.setdefault(name, {"runs": [], "total_s": 0.0, "loads": [], "peak_mb": {}})
+    kept["runs"].append(result["rate"])
+    kept["total_s"] += result["seconds"]
+    kept["loads"].append(result["load"])
+    if sum(result["peak_mb"].values()) > sum(kept["peak_mb"].values()):
+        kept["peak_mb"] = result["peak_mb"]
+    print(f"  {name}: {result['rate']:.2f} articles/s (load {result['load']})"
+          f"{', %d failed' % result['failed'] if result.get('failed') else ''}", flush=True)
 
 
 def report(results: dict[str, dict], count: int, workers: int, keep: dict) -> None:
@@ -181,14 +249,14 @@ def report(results: dict[str, dict], count: int, workers: int, keep: dict) -> No
               "local": f"(c) batch local engine, {workers} processes",
               "ray": f"(d) batch Ray engine, {workers} actors"}
     print(f"\n{count} articles, {os.cpu_count()} CPUs")
-    print(f"{'setting':<38}{'mean a/s':>9}{'best':>7}  {'every round':<20}"
-          f"{'load avg before/after (best)':<30}peak MiB per worker (lowest round)")
+    print(f"{'setting':<38}{'mean a/s':>9}  {'every round':<20}"
+          f"{'load avg before/after each round':<36}peak MiB per worker (highest round)")
     mean = {name: count * len(r["runs"]) / r["total_s"] for name, r in results.items()}
     for name, r in results.items():
-        print(f"{labels[name]:<38}{mean[name]:>9.2f}{r['best']:>7.2f}  "
-              f"{', '.join(f'{x:.2f}' for x in r['runs']):<20}{str(r['load']):<30}"
-              f"{', '.join(f'{v:.0f}' for v in r['lowest_peak'].values())}")
-    best = {name: r["best"] for name, r in results.items()}
+        print(f"{labels[name]:<38}{mean[name]:>9.2f}  "
+              f"{', '.join(f'{x:.2f}' for x in r['runs']):<20}"
+              f"{' '.join(f'{a}/{b}' for a, b in r['loads']):<36}"
+              f"{', '.join(f'{v:.0f}' for v in r['peak_mb'].values())}")
     rounds = {name: r["runs"] for name, r in results.items()}
     for top, bottom, label, target in (("extract", "parse", "(b)/(a)", 0.8),
                                        ("local", "extract", "(c)/(b)", 1.6),
@@ -196,8 +264,7 @@ def report(results: dict[str, dict], count: int, workers: int, keep: dict) -> No
         if top in mean and bottom in mean:
             each = ", ".join(f"{t / b:.2f}" for t, b in zip(rounds[top], rounds[bottom]))
             print(f"{label} = {mean[top] / mean[bottom]:.2f} from the mean rates "
-                  f"(target >= {target}); best runs {best[top] / best[bottom]:.2f}; "
-                  f"round by round {each}")
+                  f"(target >= {target}); round by round {each}")
     if len(keep) > 1:
         first, *others = keep
         same = all(keep[o] == keep[first] for o in others)

@@ -16,3 +16,12 @@ def test_api_extract_many_keeps_ids(nlp):
              {"id": "b", "text": "Apple sold phones.", "published": "2024-01-02"}]
     out = list(extract_many(items, nlp=nlp))
     assert [f.article["id"] for f in out] == ["a", "b"]
+
+
+def test_loaded_pipeline_is_out_of_the_collectors_reach(nlp):
+    import gc
+    tracked = {id(o) for o in gc.get_objects()}  # the frozen generation is not listed
+    assert gc.get_freeze_count() > 0
+    assert id(nlp) not in tracked and id(nlp.get_pipe("parser")) not in tracked
+    fresh = [[]]
+    assert id(fresh) in {id(o) for o in gc.get_objects()}  # new objects still are

@@ -1,6 +1,8 @@
-"""Load the spaCy pipeline once, check its weights, choose thinc's fastest ops."""
+"""Load the spaCy pipeline once, check its weights, choose thinc's fastest ops,
+and keep the collector off the pipeline's objects."""
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 from functools import lru_cache
@@ -75,4 +77,16 @@ def load_nlp(name: str | None = None) -> Language:
         nlp = spacy.load(name)
     except (OSError, ImportError) as err:
         raise NewsfactsError(Errors.E101.format(name=name, detail=err)) from None
-    return add_paragraph_breaks(nlp)
+    nlp = add_paragraph_breaks(nlp)
+    freeze_heap()
+    return nlp
+
+
+def freeze_heap() -> None:
+    """Move every object alive now, the loaded pipeline above all, out of the
+    cycle collector's reach: it lives as long as the process, and the full
+    collections that extraction triggers would otherwise walk all of it again
+    each time (benchmarks/extract_overhead.py prints the collector's time).
+    Garbage is collected first, so that none is kept for good."""
+    gc.collect()
+    gc.freeze()
