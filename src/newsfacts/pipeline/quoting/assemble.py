@@ -9,9 +9,11 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from .cue_span import extend_cue
 from .lexicon import CueLexicon, cue_key
 from .marks import Quoted
-from .rules import Attribution, Span, find_source, source_span, token_span, trim, with_colon
+from .rules import (Attribution, Span, cue_tokens, find_source, source_span, token_span, trim,
+                    with_colon)
 from .speakers import name_before
 
 MAX_SPLIT_GAP = 120       # chars between the two halves of a quote split by its cue
@@ -19,6 +21,7 @@ MAX_FOLLOW_GAP = 300     # chars from the cue to a quote opening the next senten
 MAX_CUE_DISTANCE = 80     # chars between a quote and a cue outside the sentence parse
 NEARBY_CUE_P = 0.1        # a verb beside a quote ("...," she joked) is its cue at a lower prior
 MAX_INVERSION_GAP = 40    # chars of a speaker between a quote and the verb that closes its clause
+MAX_INTRO_WORDS = 8       # words before a quote that goes on after its cue's sentence
 CARRY_PARAGRAPHS = 2      # a quote-only paragraph inherits the speaker this far back
 INVERSION_BREAK = re.compile(r"[,;:!?\n\"“”]")
 CLAUSE_END = re.compile(r"[ \t\xa0]*[.,]")
@@ -241,7 +244,7 @@ def _join_split(text: str, f: Found, quoted: list[Quoted], used: set[int]) -> Fo
                 text[q.end - 1:q.end] in ",—–-":
             f.content, f.inner = list(q.outer) + f.content, list(q.parts) + f.inner
         elif q.outer_start >= f.cue[1] and q.outer_start >= f.end and f.cue[0] >= f.start and \
-                _follows(text, max(f.end, f.cue[1]), q.outer_start):
+                _follows(text, max(f.end, f.cue[1]), q.outer_start, _closes_sentence(text, q)):
             used.add(index)
             if SENTENCE_END.search(without_titles(text[max(f.end, f.cue[1]):q.outer_start])):
                 return Found(content=list(q.outer), inner=list(q.parts), kind="direct", cue=f.cue,
@@ -283,16 +286,28 @@ def _gap_ok(text: str, start: int, end: int) -> bool:
     return not re.search(r"\n|[“”\"]|[.!?]\s", gap)
 
 
-def _follows(text: str, start: int, end: int) -> bool:
+def _follows(text: str, start: int, end: int, closes_sentence: bool = False) -> bool:
     """The second half of a split quote, or a quote that opens the next
-    sentence of the cue's paragraph."""
+    sentence of the cue's paragraph, or ends it after a few words with no
+    cue of their own (*But "...*, *Now, "...*) when it closes that sentence."""
     gap = without_titles(text[start:end])
     if re.search(r"\n|[“”\"]", gap) or len(gap) > MAX_FOLLOW_GAP:
         return False
     ends = list(SENTENCE_END.finditer(gap))
     if not ends:
         return len(gap) <= MAX_SPLIT_GAP and _closes_cue_clause(gap)
-    return len(ends) == 1 and not gap[ends[0].end():].strip()
+    intro = gap[ends[0].end():]
+    return len(ends) == 1 and (not intro.strip() or closes_sentence and _intro_words(intro))
+
+
+def _intro_words(words: str) -> bool:
+    return len(words.split()) <= MAX_INTRO_WORDS and not re.search(r"[:;()]|''|``", words)
+
+
+def _closes_sentence(text: str, q: Quoted) -> bool:
+    """The quote ends with a stop, and its sentence with it."""
+    return text[q.start:q.end].rstrip("'’")[-1:] in ".!?" and \
+        bool(re.match(r"\s*(\n|$|[A-Z“\"])", text[q.outer_end:q.outer_end + 3]))
 
 
 def _closes_cue_clause(gap: str) -> bool:
@@ -353,11 +368,25 @@ def _attach_nearby(doc: Doc, text: str, q: Quoted, lexicon: CueLexicon) -> Found
         tokens = trim(list(source.subtree))
         if source.i == verb.i - 1 and source.dep_ not in ("nsubj", "nsubjpass"):
             tokens = name_before(doc, q.outer_end, verb) or tokens  # a name the parse broke up
+        source_chars = source_span(tokens, text) if tokens else None
         return Found(content=list(q.outer), inner=list(q.parts), kind="direct",
-                     cue=with_colon(text, token_span([verb])), cue_token=verb,
-                     source=source_span(tokens, text) if tokens else None, source_token=source,
-                     score=lexicon.prob(cue_key(verb)))
+                     cue=_nearby_cue(doc, text, q, verb, source_chars, lexicon), cue_token=verb,
+                     source=source_chars, source_token=source, score=lexicon.prob(cue_key(verb)))
     return _colon_source(doc, text, q) or _dash_source(doc, text, q)
+
+
+def _nearby_cue(doc: Doc, text: str, q: Quoted, verb: Token, source: Span | None,
+                lexicon: CueLexicon) -> Span:
+    """The cue of a quote linked by nearness, grown as the rules grow theirs
+    (auxiliaries, negation, particles and the learned extents: *as X put it*,
+    *shot back*, *wondered aloud*), never into the quote or the speaker."""
+    quote = doc.char_span(q.outer_start, q.outer_end, alignment_mode="expand")
+    words, _ = extend_cue(verb, cue_tokens(verb, cue_key(verb), lexicon), list(quote or []))
+    start, end = token_span(words)
+    blocked = [(q.outer_start, q.outer_end)] + ([source] if source else [])
+    if any(s < end and start < e for s, e in blocked):
+        start, end = token_span([verb])
+    return with_colon(text, (start, end))
 
 
 def _closes_quote_clause(text: str, q: Quoted, verb: Token) -> bool:
