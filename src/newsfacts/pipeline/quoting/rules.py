@@ -21,6 +21,7 @@ CONTENT_MARKS = {"that", "whether", "if"}  # a clause these open may be what was
 EDGE_PUNCT = set(",;:.—–-()[]…") | {"--"}
 MIN_DEP_PROB = 0.5
 FALLBACK_DEP_PROB = 0.35
+MIN_SOURCE_SHARE = 0.3  # a cue's subject is its source in at least this share of train
 MIN_PRIOR = 0.02      # a word's P(cue) below which the cue model is not asked
 MAX_THAT_DISTANCE = 8  # tokens from a cue verb to a "that" it governs
 # a phrase these open, hung on the cue right after its content, is content in
@@ -374,7 +375,14 @@ def find_source(verb: Token, key: str, lexicon: CueLexicon, depth: int = 0) -> T
         subjects = []  # "said it was X ..., saying": the speaker is further up
     if subjects:
         # two subjects (a misparse): the nearer one outside quotation marks
-        return min(subjects, key=lambda c: (_quoted_phrase(c), abs(c.i - verb.i)))
+        subject = min(subjects, key=lambda c: (_quoted_phrase(c), abs(c.i - verb.i)))
+        if not depth and subject.dep_ == "nsubj" and \
+                lexicon.dep_prob("source_deps", key, subject.dep_) < MIN_SOURCE_SHARE:
+            return None  # "X seems to ...": train rarely makes this cue's subject the source
+        return subject
+    if depth == 0 and _passive_participle(verb) and \
+            lexicon.dep_prob("source_deps", key, "nsubjpass") < MIN_SOURCE_SHARE:
+        return None  # "Asked about X, she said": the one asked is not the asker
     for child in verb.children:
         if child.dep_ == "agent":
             return next((g for g in child.children if g.dep_ == "pobj"), None)
@@ -383,8 +391,35 @@ def find_source(verb: Token, key: str, lexicon: CueLexicon, depth: int = 0) -> T
         if subject is not None:
             return subject
     if verb.dep_ in INHERIT_SUBJECT and verb.head != verb and depth < 3:
-        return find_source(verb.head, cue_key(verb.head), lexicon, depth + 1)
+        head = verb.head
+        if _in_reported_clause(verb, lexicon):
+            head = _first_conjunct(head).head  # "X said Y had ..., adding": hung inside X's words
+        return find_source(head, cue_key(head), lexicon, depth + 1)
     return None
+
+
+def _in_reported_clause(verb: Token, lexicon: CueLexicon) -> bool:
+    """A present participle or a subjectless conjoined verb hung on the clause a
+    cue word governs ("X said he Y-ed and questioned ...", "..., adding"): its
+    subject is the cue's, not the clause's."""
+    participle = verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj")
+    conjoined = verb.tag_ in FINITE_TAGS and verb.dep_ == "conj"
+    clause = _first_conjunct(verb.head)
+    return (participle or conjoined) and clause.dep_ == "ccomp" and clause.head != clause \
+        and lexicon.is_cue(cue_key(clause.head))
+
+
+def _first_conjunct(token: Token) -> Token:
+    while token.dep_ == "conj" and token.head != token:
+        token = token.head
+    return token
+
+
+def _passive_participle(verb: Token) -> bool:
+    """A participle with no auxiliary of its own hung on another verb ("Asked
+    about X, he ...", "a man, asked ..."): the subject it would inherit is its object."""
+    return verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl") and \
+        not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
 def missed_subject(verb: Token) -> Token | None:
