@@ -1,8 +1,10 @@
+import re
+
 import pytest
 
 from newsfacts.article import Article
 from newsfacts.eval import meantime_values
-from newsfacts.pipeline.amounts import extract_amounts, parse_number_words
+from newsfacts.pipeline.amounts import _alt, _spaced, extract_amounts, parse_number_words
 
 
 @pytest.fixture(scope="module")
@@ -214,3 +216,20 @@ def test_meantime_values_scores_amounts_and_events(tmp_path):
 def test_meantime_values_overlap_matching_is_one_to_one():
     assert meantime_values._overlap_matches([(0, 5), (6, 9)], [(0, 9)]) == 1
     assert meantime_values._overlap_matches([(0, 5)], [(0, 2), (3, 5)]) == 1
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("seventeen", "seventeen"), ("seventy", "seventy"), ("seven", "seven"), ("sevens", "seven"),
+    ("Seventeen", None), ("sixty", None),
+])
+def test_amounts_alternation_prefers_the_longer_word(text, expected):
+    match = re.match(_alt(["seven", "seventy", "seventeen"]), text)
+    assert (match.group() if match else None) == expected
+
+
+def test_amounts_alternation_backtracks_to_a_shorter_word():
+    # "seventeen" is tried first, then "seven" once what follows fails after it
+    pattern = re.compile(rf"(?:{_alt(['seven', 'seventeen'])})teen!")
+    assert pattern.match("seventeen!").group() == "seventeen!"
+    assert re.fullmatch(_spaced(["a couple", "a couple of", "a few"]), "a  couple\tof")
+    assert re.fullmatch(_alt(["a couple"]), "a  couple") is None  # _alt keeps spaces literal

@@ -155,9 +155,14 @@ class Facts:
         return next((e for e in self.entities if e.id == entity_id), None)
 
 
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
 def plain(value: Any) -> Any:
     """Records as JSON-ready dicts and lists: dataclasses.asdict without its deep
     copies, which cost more than a SQLite write of the whole article."""
+    if type(value) in _SCALARS:  # most values: one test instead of three
+        return value
     if hasattr(value, "__dataclass_fields__"):
         return {name: plain(getattr(value, name)) for name in value.__dataclass_fields__}
     if isinstance(value, list):

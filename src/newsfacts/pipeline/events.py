@@ -228,13 +228,14 @@ def roles(trigger: Token) -> tuple[list[Token], list[Token]]:
 
 
 def _verb_roles(verb: Token) -> tuple[list[Token], list[Token]]:
-    agents = _children(verb, {"nsubj", "csubj"})
-    patients = _children(verb, {"nsubjpass", "dobj", "dative"})
-    for by_phrase in _children(verb, {"agent"}):
+    deps = [(child, child.dep_) for child in children(verb)]  # one read of each child's dep
+    agents = [c for c, dep in deps if dep in ("nsubj", "csubj")]
+    patients = [c for c, dep in deps if dep in ("nsubjpass", "dobj", "dative")]
+    for by_phrase in [c for c, dep in deps if dep == "agent"]:
         agents += _children(by_phrase, {"pobj"})
     agents = [_antecedent(t) for t in agents]
     patients = [_antecedent(t) for t in patients]
-    if not agents and not _children(verb, {"nsubjpass"}):
+    if not agents and not any(dep == "nsubjpass" for _, dep in deps):
         agents = _controller(verb)
     return _with_conjuncts(agents), _with_conjuncts(patients)
 

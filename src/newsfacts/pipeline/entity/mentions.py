@@ -20,6 +20,7 @@ FIRST_PERSON = {"i", "me", "my", "mine", "myself"}
 FIRST_PLURAL = {"we", "us", "our", "ours", "ourselves"}
 RELATIVE = {"who", "whom", "whose", "which", "that"}
 CAMEL_CASE = re.compile(r"^[a-z]{1,3}[A-Z][A-Za-z]+$")  # iPhone, eBay, iOS
+CAMEL_HINT = re.compile(r"[a-z][A-Z]")  # in every word CAMEL_CASE matches
 RETYPED_AS_PRODUCT = {"ORG", "NORP", "PERSON", "PRODUCT", "WORK_OF_ART"}
 MODEL_NUMBER = re.compile(r"^\d[\w.]*$")  # 4, 3GS, 2.0
 
@@ -62,9 +63,11 @@ def _as_product(span: Span) -> Span:
 def product_spans(doc: Doc, spans: list[Span]) -> list[Span]:
     """Camel-case names NER missed ("iPhone 4", "iOS"), with a model number after
     them."""
+    texts = token_values(doc, "text")
+    if not CAMEL_HINT.search(" ".join(texts)):
+        return []  # most articles: one scan of the text instead of a match per token
     taken = {i for span in spans for i in range(span.start, span.end)}
     found = []
-    texts = token_values(doc, "text")
     for i, text in enumerate(texts):
         if i in taken or not CAMEL_CASE.match(text):
             continue
@@ -166,11 +169,12 @@ def _within(token: Token, root: Token, start: int) -> bool:
 
 def nominal_mentions(doc: Doc, taken: set[int], lex: Lexicon) -> list[Mention]:
     found = []
-    for i, token in enumerate(tokens_of(doc)):
+    tokens = tokens_of(doc)
+    for i, pos in enumerate(token_values(doc, "pos_")):
         # _nominal takes nouns only
-        if token.dep_ not in ARGUMENT_DEPS or token.pos_ not in ("NOUN", "PROPN") or i in taken:
+        if pos not in ("NOUN", "PROPN") or i in taken or tokens[i].dep_ not in ARGUMENT_DEPS:
             continue
-        mention = _nominal(token, lex, taken)
+        mention = _nominal(tokens[i], lex, taken)
         if mention is not None:
             found.append(mention)
     return found

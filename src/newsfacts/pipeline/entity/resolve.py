@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
@@ -52,6 +52,7 @@ class State:
     name_at: dict[int, Mention]
     sent_of: list[int]  # token index -> sentence number
     sents: list
+    speech_subjects: dict[int, list[Token]] = field(default_factory=dict)  # see _speech_subjects
 
 
 def make_state(doc: Doc, lex: Lexicon, clusters: list[Cluster], mentions: list[Mention]) -> State:
@@ -341,16 +342,24 @@ def _speaker(state: State, token: Token) -> Cluster | None:
     for n in (here, here + 1, here - 1):
         if not 0 <= n < len(state.sents):
             continue
-        sent = state.sents[n]
-        for verb in tokens_of(state.doc)[sent.start:sent.end]:
-            if verb.lemma_.lower() not in state.lex.speech_verbs or _inside_quotes(verb):
-                continue
-            for subject in _subjects(verb):
-                said_by = state.name_at.get(subject.i) or state.by_head.get(subject.i)
-                if said_by is not None and said_by.cluster is not None \
-                        and said_by.cluster.label == "PERSON":
-                    return said_by.cluster
+        for subject in _speech_subjects(state, n):
+            said_by = state.name_at.get(subject.i) or state.by_head.get(subject.i)
+            if said_by is not None and said_by.cluster is not None \
+                    and said_by.cluster.label == "PERSON":
+                return said_by.cluster
     return None
+
+
+def _speech_subjects(state: State, n: int) -> list[Token]:
+    """The subjects of sentence n's speech verbs outside quotes, in text order;
+    read once per sentence (each I, me, we in a quotation asks for three)."""
+    if n not in state.speech_subjects:
+        sent = state.sents[n]
+        state.speech_subjects[n] = [
+            subject for verb in tokens_of(state.doc)[sent.start:sent.end]
+            if verb.lemma_.lower() in state.lex.speech_verbs and not _inside_quotes(verb)
+            for subject in _subjects(verb)]
+    return state.speech_subjects[n]
 
 
 def _organisation_of(state: State, person: Cluster) -> Cluster | None:
