@@ -67,8 +67,8 @@ def own_peak_mb() -> float:
 
 
 def reset_own_peak() -> None:
-    """Start this process's peak memory (VmHWM) afresh, so that a setting run
-    after others reports its own peak (Linux; elsewhere a no-op)."""
+    """Start this process's peak memory (VmHWM) afresh once the pipeline is
+    loaded, so that the peak is the work's (Linux; elsewhere a no-op)."""
     try:
         Path("/proc/self/clear_refs").write_text("5")
     except OSError:
