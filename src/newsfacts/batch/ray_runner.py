@@ -34,9 +34,9 @@ class ChunkExtractor:
         load_nlp(pipeline)
 
     def __call__(self, batch: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
-        items = [from_bytes(item) for item in batch["item"]]
-        result = extract_chunk(items, pipeline=self.pipeline, batch_size=self.batch_size)
-        return {"result": np.array([to_bytes(result)], dtype=object)}
+        results = [extract_chunk(from_bytes(chunk), pipeline=self.pipeline,
+                                 batch_size=self.batch_size) for chunk in batch["chunk"]]
+        return {"result": np.array([to_bytes(result) for result in results], dtype=object)}
 
 
 def ensure_ray(address: str | None, workers: int) -> None:
@@ -91,12 +91,15 @@ def run_ray(chunks: Iterable[list[BatchItem]], *, workers: int = 2, address: str
 def _run_window(window: list[list[BatchItem]], workers: int, pipeline: str | None,
                 batch_size: int) -> Iterator[ChunkResult]:
     import ray.data
-    size = max(len(chunk) for chunk in window)
-    items: list[dict[str, Any]] = [{"item": to_bytes(item)} for chunk in window for item in chunk]
-    dataset = ray.data.from_items(items, override_num_blocks=min(len(window), 200))
+    # one row and one block per chunk, so that each task is one chunk, as in the
+    # local engine: rows of articles split into even blocks (15 or 16 articles
+    # for chunks of 16) went out bundled two blocks to a task, and the run's
+    # last task kept one actor busy alone for twice as long
+    rows: list[dict[str, Any]] = [{"chunk": to_bytes(chunk)} for chunk in window]
+    dataset = ray.data.from_items(rows, override_num_blocks=len(rows))
     results = dataset.map_batches(
-        ChunkExtractor, batch_size=size, batch_format="numpy",
-        compute=ray.data.ActorPoolStrategy(size=workers),
+        ChunkExtractor, batch_size=1, batch_format="numpy",
+        compute=ray.data.ActorPoolStrategy(size=workers, max_tasks_in_flight_per_actor=1),
         num_cpus=1, fn_constructor_args=(pipeline, batch_size), **_actor_options())
     for row in results.iter_rows():
         yield from_bytes(row["result"])
