@@ -90,18 +90,26 @@ def run_ray(chunks: Iterable[list[BatchItem]], *, workers: int = 2, address: str
 
 def _run_window(window: list[list[BatchItem]], workers: int, pipeline: str | None,
                 batch_size: int) -> Iterator[ChunkResult]:
-    import ray.data
-    # one row and one block per chunk, so that each task is one chunk, as in the
-    # local engine: rows of articles split into even blocks (15 or 16 articles
-    # for chunks of 16) went out bundled two blocks to a task, and the run's
-    # last task kept one actor busy alone for twice as long. Two tasks in flight
-    # per actor, as the local engine keeps two chunks per worker: with one, each
-    # actor idled about 0.2 s between chunks waiting for the next to be sent.
-    rows: list[dict[str, Any]] = [{"chunk": to_bytes(chunk)} for chunk in window]
-    dataset = ray.data.from_items(rows, override_num_blocks=len(rows))
-    results = dataset.map_batches(
-        ChunkExtractor, batch_size=1, batch_format="numpy",
-        compute=ray.data.ActorPoolStrategy(size=workers, max_tasks_in_flight_per_actor=2),
+    results = chunk_dataset([to_bytes(chunk) for chunk in window]).map_batches(
+        ChunkExtractor, batch_size=1, batch_format="numpy", compute=actor_pool(workers),
         num_cpus=1, fn_constructor_args=(pipeline, batch_size), **_actor_options())
     for row in results.iter_rows():
         yield from_bytes(row["result"])
+
+
+def chunk_dataset(chunks: list[bytes]):
+    """A dataset of one row, and one block, per pickled chunk, so that each task is
+    one chunk, as in the local engine: rows of articles split into even blocks (15
+    or 16 articles for chunks of 16) went out bundled two blocks to a task, and the
+    run's last task kept one actor busy alone for twice as long."""
+    import ray.data
+    return ray.data.from_items([{"chunk": chunk} for chunk in chunks],
+                               override_num_blocks=len(chunks))
+
+
+def actor_pool(workers: int):
+    """workers actors with two tasks in flight each, as the local engine keeps two
+    chunks per worker: with one, each actor idled about 0.2 s between chunks
+    waiting for the next to be sent."""
+    import ray.data
+    return ray.data.ActorPoolStrategy(size=workers, max_tasks_in_flight_per_actor=2)
