@@ -28,16 +28,14 @@ MORE = [
     "On Christmas Day 2019 and New Year's Eve, mid-afternoon yesterday, it snowed.",
 ]
 TEXTS = [text for text, _ in FAMILIES] + MORE
-LEXICON_LISTS = ("months", "weekdays", "seasons", "parts_of_day", "units", "numbers",
-                 "vague_numbers", "ordinals", "decade_words", "refs", "ref_phrases",
-                 "day_words", "holidays", "sets", "anchors", "position_mods", "quantity_mods")
 
 
 def lexicon_sentences() -> list[str]:
-    """One sentence per lexicon word or phrase, the word in a dozen contexts."""
+    """One sentence per word or phrase of every list of the time lexicon, the word
+    in a dozen contexts."""
     lexicon = json.loads(resources.files("newsfacts").joinpath(
         "pipeline/patterns/time_lexicon.json").read_text(encoding="utf-8"))
-    words = sorted({word for name in LEXICON_LISTS for word in lexicon[name]})
+    words = sorted({word for entries in lexicon.values() for word in entries})
     return [f"{w.capitalize()} came, and the {w}, last {w}, early {w}, about three {w}, "
             f"every {w}, the first {w} of 2019, {w} 5, 1998, 4 {w} ago, mid-{w} and "
             f"the {w} ahead passed." for w in words]
