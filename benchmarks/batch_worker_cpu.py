@@ -60,15 +60,18 @@ class SteadyWindow:
     third from last, when every worker is busy."""
 
     def __init__(self, results: int):
-        self.marks = (2, results - 3)
+        self.marks = (2, results - 3) if results >= 6 else ()
         self.snaps: list[tuple[float, dict[int, float]]] = []
 
     def seen(self, index: int) -> None:
         if index in self.marks and len(self.snaps) < 2:
             self.snaps.append((time.time(), cpu_by_process()))
 
-    def others(self, workers: set[int]) -> tuple[float, float]:
-        """(wall seconds, CPU seconds of the other processes) of the window."""
+    def others(self, workers: set[int]) -> tuple[float, float] | None:
+        """(wall seconds, CPU seconds of the other processes) of the window; None
+        for a run too short to have one (under six chunks)."""
+        if len(self.snaps) < 2:
+            return None
         (start, before), (end, after) = self.snaps
         return end - start, sum(cpu - before.get(pid, 0.0) for pid, cpu in after.items()
                                 if pid not in workers)
@@ -147,9 +150,11 @@ def report(name: str, started: float, timings: list[tuple], window: SteadyWindow
     for w in per_worker.values():
         print(f"   {w['chunks']:3d} chunks, CPU {w['cpu']:6.1f} s, busy {w['busy']:6.1f} s, "
               f"first at {w['first'] - started:5.1f} s, last end {w['last'] - started:6.1f} s")
-    wall, others = window.others(set(per_worker))
-    print(f"   steady state: {wall:.1f} s wall, other processes {others:.2f} s CPU "
-          f"({others / wall:.1%} of one core)")
+    steady = window.others(set(per_worker))
+    if steady:
+        wall, others = steady
+        print(f"   steady state: {wall:.1f} s wall, other processes {others:.2f} s CPU "
+              f"({others / wall:.1%} of one core)")
 
 
 def main() -> None:
