@@ -170,12 +170,18 @@ def test_batch_ray_and_local_engines_give_the_same_facts(tmp_path):
     warc = write_warc(tmp_path / "crawl.warc", [  # pages travel to the workers as raw HTML
         ("https://news.example/road", "text/html", PAGE.format(text).encode()),
         ("https://news.example/empty", "text/html", b"<html><body></body></html>")])
-    from newsfacts.batch.ray_runner import _actor_options, ensure_ray
+    from newsfacts.batch.local import run_local
+    from newsfacts.batch.ray_runner import _actor_options, ensure_ray, run_ray
+    from newsfacts.batch.sources import iter_sources
     from newsfacts.batch.work import WORKER_ENV
     local = run([source, warc], tmp_path / "local", engine="local", workers=2, chunk_articles=8)
     ensure_ray(None, 2)
     try:
         remote = run([source, warc], tmp_path / "ray", engine="ray", workers=2, chunk_articles=8)
+        # windows of 30 articles: two Ray datasets, the same rows in the same order
+        chunks = [items for items in batched(iter_sources([source]), 8)]
+        windowed = list(run_ray(iter(chunks), workers=2, window_articles=30))
+        assert [r.rows for r in windowed] == [r.rows for r in run_local(chunks)]
         # the local Ray's workers inherit the worker environment: no runtime_env needed
         assert _actor_options() == {}
         assert ray.get(ray.remote(lambda: os.environ.get("PYTHONHASHSEED")).remote()) == "0"
@@ -192,6 +198,25 @@ def test_batch_ray_and_local_engines_give_the_same_facts(tmp_path):
     assert 1 <= len(remote.peak_worker_rss_mb) <= 2
     assert all(mb > 50 for mb in remote.peak_worker_rss_mb.values())
     assert by_id(read_facts(tmp_path / "local")) == by_id(read_facts(tmp_path / "ray"))
+
+
+def batched(items, size):
+    items = list(items)
+    return [items[i:i + size] for i in range(0, len(items), size)]
+
+
+def test_batch_ray_windows_read_the_next_window_while_one_runs():
+    from newsfacts.batch.ray_runner import Window
+    chunks = iter([[n] * 8 for n in range(7)])  # 56 articles in chunks of 8
+    window = Window(20)
+    assert window.fill(chunks) and window.articles == 24  # three chunks reach 20
+    following = Window(20)
+    following.fill(chunks, at_most=1)  # a chunk read per result of the window running
+    assert len(following.chunks) == 1
+    assert following.fill(chunks) and following.articles == 24
+    last = Window(20)
+    assert last.fill(chunks) and last.chunks == [[6] * 8]  # the input's end
+    assert not Window(20).fill(chunks)
 
 
 def test_batch_reports_an_article_that_fails_and_goes_on(tmp_path, monkeypatch):

@@ -96,3 +96,27 @@ def test_eval_polnear_indirect_content_in_pieces():
     parts = [TextSpan(0, 5, "Taxes"), TextSpan(16, 35, "will rise next year")]
     quote = Quote(id="Q1", kind="indirect", start=0, end=35, text=text[:35], parts=parts)
     assert polnear.polnear_content(text, quote) == ((0, 5), (16, 35))
+
+
+def test_eval_polnear_citron_definitions_need_no_pairing():
+    from newsfacts.eval.polnear import citron_doc
+    text = "Jane Smith said the budget would be cut and claimed taxes would rise."
+    smith, said, claimed = ((0, 10),), ((11, 15),), ((43, 50),)
+    budget, taxes = ((16, 38),), ((51, 69),)
+    gold = [Attribution(source=smith, cue=said, content=budget),
+            Attribution(source=smith, cue=claimed, content=taxes)]
+    assert all(citron_doc(text, gold, gold)[k].exact_prf() == (1.0, 1.0, 1.0)
+               for k in ("source", "cue", "content", "attribution"))
+    # the right speaker and cue with the other statement as content: the paired
+    # scorer pairs it with the second gold attribution by content, so its cue and
+    # source are wrong; Citron matches roles through the cue, so they are right
+    pred = [Attribution(source=smith, cue=said, content=taxes)]
+    paired, citron = score_doc(text, pred, gold), citron_doc(text, pred, gold)
+    assert paired["cue"].exact_prf()[0] == 0.0 and paired["source"].exact_prf()[0] == 1.0
+    assert citron["cue"].exact_prf()[:2] == (1.0, 0.5)
+    assert citron["source"].exact_prf()[:2] == (1.0, 0.5)
+    assert citron["content"].exact_prf()[0] == 0.0
+    assert citron["attribution"].exact_prf()[0] == 0.0
+    # token overlaps are summed over every pair: the speaker both gold
+    # attributions share counts twice against the one predicted
+    assert citron["source"].tok_hit_p == 2 * citron["source"].tok_pred

@@ -17,9 +17,11 @@ import numpy as np
 from .sources import BatchItem
 from .work import WORKER_ENV, ChunkResult, extract_chunk, from_bytes, to_bytes, worker_environment
 
-# articles per Ray dataset: the actor pool (and its loaded pipelines) lives for
-# one window, so it is large enough that loading costs little beside the work
+# articles per Ray dataset: the actor pool (and its loaded pipelines, about 5 s)
+# lives for one window, so a window gives each actor enough work that loading
+# costs little beside it (2,000 articles: about 450 s of work against 5 s)
 WINDOW_ARTICLES = 20_000
+WINDOW_PER_ACTOR = 2_000
 # the GCS addresses of the local Ray instances that ensure_ray started with
 # WORKER_ENV in their raylet's environment
 _LOCAL_RAY_WITH_ENV: set[str] = set()
@@ -71,21 +73,43 @@ def cluster_cpus(address: str | None) -> int:
 
 def run_ray(chunks: Iterable[list[BatchItem]], *, workers: int = 2, address: str | None = None,
             pipeline: str | None = None, batch_size: int = 16,
-            window_articles: int = WINDOW_ARTICLES) -> Iterator[ChunkResult]:
-    """ChunkResults in input order, computed by `workers` Ray actors."""
+            window_articles: int | None = None) -> Iterator[ChunkResult]:
+    """ChunkResults in input order, computed by `workers` Ray actors, window by
+    window; the next window is read while this one runs, a chunk per result, so
+    that the actors do not wait on the reading between windows."""
     import ray.data
     ensure_ray(address, workers)
     context = ray.data.DataContext.get_current()
     context.execution_options.preserve_order = True
     context.enable_progress_bars = False
-    window: list[list[BatchItem]] = []
-    for chunk in chunks:
-        window.append(chunk)
-        if sum(map(len, window)) >= window_articles:
-            yield from _run_window(window, workers, pipeline, batch_size)
-            window = []
-    if window:
-        yield from _run_window(window, workers, pipeline, batch_size)
+    size = window_articles or max(WINDOW_ARTICLES, WINDOW_PER_ACTOR * workers)
+    chunks = iter(chunks)
+    window = Window(size)
+    while window.fill(chunks):
+        following = Window(size)
+        for result in _run_window(window.chunks, workers, pipeline, batch_size):
+            yield result
+            following.fill(chunks, at_most=1)
+        window = following
+
+
+class Window:
+    """The chunks of one Ray dataset: at least `size` articles, or the input's end."""
+
+    def __init__(self, size: int):
+        self.size, self.chunks, self.articles = size, [], 0
+
+    def fill(self, chunks: Iterator[list[BatchItem]], at_most: int | None = None) -> bool:
+        """Take chunks until full (or at_most of them); True if it holds any."""
+        taken = 0
+        while self.articles < self.size and (at_most is None or taken < at_most):
+            chunk = next(chunks, None)
+            if chunk is None:
+                break
+            self.chunks.append(chunk)
+            self.articles += len(chunk)
+            taken += 1
+        return bool(self.chunks)
 
 
 def _run_window(window: list[list[BatchItem]], workers: int, pipeline: str | None,

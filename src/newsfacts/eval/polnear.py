@@ -344,7 +344,8 @@ class Tokens:
 class Counts:
     pred: float = 0.0
     gold: float = 0.0
-    exact: float = 0.0
+    exact_hit_p: float = 0.0     # predicted spans that are exactly right
+    exact_hit_r: float = 0.0     # gold spans found exactly
     tok_pred: float = 0.0        # predicted tokens
     tok_gold: float = 0.0
     tok_hit_p: float = 0.0       # overlap tokens, summed over matched pairs
@@ -355,7 +356,7 @@ class Counts:
             setattr(self, name, getattr(self, name) + weight * getattr(other, name))
 
     def exact_prf(self) -> tuple[float, float, float]:
-        return prf(self.exact, self.pred, self.exact, self.gold)
+        return prf(self.exact_hit_p, self.pred, self.exact_hit_r, self.gold)
 
     def token_prf(self) -> tuple[float, float, float]:
         return prf(self.tok_hit_p, self.tok_pred, self.tok_hit_r, self.tok_gold)
@@ -386,7 +387,8 @@ def match(tokens: Tokens, pred: list[Attribution], gold: list[Attribution]) -> l
     return pairs
 
 
-KINDS = ("source", "cue", "content", "attribution")
+ROLE_KINDS = ("source", "cue", "content")
+KINDS = (*ROLE_KINDS, "attribution")
 
 
 def score_doc(text: str, pred: list[Attribution], gold: list[Attribution],
@@ -396,7 +398,7 @@ def score_doc(text: str, pred: list[Attribution], gold: list[Attribution],
         pred = [a for a in pred if is_quoted(text, a)]
     tokens = Tokens(text)
     counts = {kind: Counts() for kind in KINDS}
-    for kind in ("source", "cue", "content"):
+    for kind in ROLE_KINDS:
         counts[kind].pred = sum(1 for a in pred if a.role(kind))
         counts[kind].gold = sum(1 for a in gold if a.role(kind))
         counts[kind].tok_pred = sum(len(tokens.of(a.role(kind))) for a in pred)
@@ -407,10 +409,11 @@ def score_doc(text: str, pred: list[Attribution], gold: list[Attribution],
     whole.tok_gold = sum(len(tokens.of(_all_spans(a))) for a in gold)
     for i, j in match(tokens, pred, gold):
         p, g = pred[i], gold[j]
-        for kind in ("source", "cue", "content"):
+        for kind in ROLE_KINDS:
             _credit(counts[kind], tokens, p.role(kind), g.role(kind))
-        if all(_same(p.role(k), g.role(k)) for k in ("source", "cue", "content")):
-            whole.exact += 1
+        if all(_same(p.role(k), g.role(k)) for k in ROLE_KINDS):
+            whole.exact_hit_p += 1
+            whole.exact_hit_r += 1
         shared = len(tokens.of(_all_spans(p)) & tokens.of(_all_spans(g)))
         whole.tok_hit_p += shared
         whole.tok_hit_r += shared
@@ -429,10 +432,43 @@ def _credit(counts: Counts, tokens: Tokens, pred: Spans, gold: Spans) -> None:
     if not pred or not gold:
         return
     if _same(pred, gold):
-        counts.exact += 1
+        counts.exact_hit_p += 1
+        counts.exact_hit_r += 1
     shared = len(tokens.of(pred) & tokens.of(gold))
     counts.tok_hit_p += shared
     counts.tok_hit_r += shared
+
+
+def citron_doc(text: str, pred: list[Attribution], gold: list[Attribution]) -> dict[str, Counts]:
+    """Scores by the definitions of bbc/citron's metrics.py, to set beside its
+    published figures. Nothing is paired one to one. Exact: a predicted cue is
+    right when some gold cue is the same span; a predicted source (content) when
+    some gold attribution whose cue shares a token with its cue has the same
+    source (content); a whole attribution when some gold one has the same cue,
+    source and content; recall counts the gold ones the same way round. Token
+    overlap: the tokens each predicted span shares with each gold span, summed
+    over every pair, so a token that two gold attributions share (one speaker of
+    two statements) counts twice. (Citron also takes two cues that merely touch
+    as overlapping; here they must share a token.)"""
+    tokens = Tokens(text)
+    pred_tokens = [{k: tokens.of(a.role(k)) for k in ROLE_KINDS} for a in pred]
+    gold_tokens = [{k: tokens.of(a.role(k)) for k in ROLE_KINDS} for a in gold]
+    counts = {kind: Counts(pred=len(pred), gold=len(gold)) for kind in KINDS}
+    for kind in KINDS:
+        def right(i: int, j: int) -> bool:
+            if kind == "attribution":
+                return all(_same(pred[i].role(k), gold[j].role(k)) for k in ROLE_KINDS)
+            if kind != "cue" and not pred_tokens[i]["cue"] & gold_tokens[j]["cue"]:
+                return False
+            return _same(pred[i].role(kind), gold[j].role(kind))
+        counts[kind].exact_hit_p = sum(any(right(i, j) for j in range(len(gold))) for i in range(len(pred)))
+        counts[kind].exact_hit_r = sum(any(right(i, j) for i in range(len(pred))) for j in range(len(gold)))
+    for kind in ROLE_KINDS:
+        c = counts[kind]
+        c.tok_pred = sum(len(p[kind]) for p in pred_tokens)
+        c.tok_gold = sum(len(g[kind]) for g in gold_tokens)
+        c.tok_hit_p = c.tok_hit_r = sum(len(p[kind] & g[kind]) for p in pred_tokens for g in gold_tokens)
+    return counts
 
 
 def is_quoted(text: str, a: Attribution) -> bool:
@@ -482,15 +518,21 @@ def evaluate(docs: list[PolnearDoc], quotes: Iterable[list[Quote]], out_dir: Pat
     return summarise(totals, len(docs))
 
 
+SCOPES = ("all", "quoted", "citron")
+
+
 def new_totals() -> dict[str, dict[str, Counts]]:
-    return {scope: {kind: Counts() for kind in KINDS} for scope in ("all", "quoted")}
+    return {scope: {kind: Counts() for kind in KINDS} for scope in SCOPES}
 
 
 def add_scores(totals: dict[str, dict[str, Counts]], text: str, pred: list[Attribution],
                gold: list[Attribution], weight: float) -> None:
-    """Score pred against gold, for all attributions and for the quoted ones."""
+    """Score pred against gold: paired, for all attributions and for the quoted
+    ones, and by Citron's own definitions."""
     for scope, by_kind in totals.items():
-        for kind, counts in score_doc(text, pred, gold, scope == "quoted").items():
+        scored = citron_doc(text, pred, gold) if scope == "citron" else \
+            score_doc(text, pred, gold, scope == "quoted")
+        for kind, counts in scored.items():
             by_kind[kind].add(counts, weight)
 
 
@@ -498,22 +540,28 @@ def summarise(totals: dict, n_docs: int) -> dict:
     summary: dict = {"articles": n_docs}
     for scope, by_kind in totals.items():
         for kind, counts in by_kind.items():
-            for mode, values in (("exact", counts.exact_prf()), ("token", counts.token_prf())):
+            modes = [("exact", counts.exact_prf()), ("token", counts.token_prf())]
+            for mode, values in modes[:1] if (scope, kind) == ("citron", "attribution") else modes:
                 summary[f"{scope}/{kind}/{mode}"] = dict(zip("prf", (round(v, 4) for v in values)))
             summary[f"{scope}/{kind}/n"] = {"pred": round(counts.pred, 1), "gold": round(counts.gold, 1)}
     quoted_source = totals["quoted"]["source"]
     summary["quoted/speaker_accuracy"] = round(
-        quoted_source.exact / quoted_source.gold, 4) if quoted_source.gold else 0.0
+        quoted_source.exact_hit_r / quoted_source.gold, 4) if quoted_source.gold else 0.0
     return summary
 
 
 def format_table(summary: dict) -> str:
     rows = [f"PolNeAR: {summary['articles']} articles",
             f"{'scope':8} {'role':12} {'exact P':>8} {'R':>6} {'F1':>6}   {'token P':>8} {'R':>6} {'F1':>6}"]
-    for scope in ("all", "quoted"):
+    for scope in SCOPES:
+        if scope == "citron":
+            rows.append("by Citron's own definitions (bbc/citron metrics.py: nothing paired one "
+                        "to one, token overlaps summed over every pair):")
         for kind in KINDS:
-            e, t = summary[f"{scope}/{kind}/exact"], summary[f"{scope}/{kind}/token"]
-            rows.append(f"{scope:8} {kind:12} {e['p']:8.3f} {e['r']:6.3f} {e['f']:6.3f}   "
-                        f"{t['p']:8.3f} {t['r']:6.3f} {t['f']:6.3f}")
-    rows.append(f"quoted speaker accuracy (exact source): {summary['quoted/speaker_accuracy']:.3f}")
+            e, t = summary[f"{scope}/{kind}/exact"], summary.get(f"{scope}/{kind}/token")
+            token = f"   {t['p']:8.3f} {t['r']:6.3f} {t['f']:6.3f}" if t else ""
+            rows.append(f"{scope:8} {kind:12} {e['p']:8.3f} {e['r']:6.3f} {e['f']:6.3f}{token}")
+        if scope == "quoted":
+            rows.append(f"quoted speaker accuracy (exact source): "
+                        f"{summary['quoted/speaker_accuracy']:.3f}")
     return "\n".join(rows)
