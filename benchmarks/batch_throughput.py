@@ -27,7 +27,9 @@ from the settings' mean rates (total articles over total seconds of all their
 rounds). Every round's figure is printed too. (a) and (b) run with one BLAS
 thread, as each worker of (c) and (d) does, so that "one process" means one
 core throughout. Prints each process's peak memory, the load average around
-each step, and whether (b), (c) and (d) give identical facts.
+each step, the share of the machine's CPU time the hypervisor gave to other
+guests during it (steal: this VM's speed drifts with it), and whether (b), (c)
+and (d) give identical facts.
 """
 from __future__ import annotations
 
@@ -198,15 +200,27 @@ def _same(batch):
     return batch
 
 
+def cpu_ticks() -> tuple[int, int]:
+    """(all, stolen) CPU ticks of the machine so far (Linux /proc/stat; else zeros).
+    Stolen ticks are those the hypervisor gave to other guests."""
+    try:
+        fields = [int(x) for x in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    except (OSError, ValueError):
+        return 0, 0
+    return sum(fields[:8]), fields[7] if len(fields) > 7 else 0
+
+
 def run_step(step: list[str], articles: list[dict], source: Path, out: Path, args,
              keep: dict, round_number: int) -> dict[str, dict]:
-    load_before = os.getloadavg()[0]
+    load_before, ticks_before = os.getloadavg()[0], cpu_ticks()
     if step[0] in ONE_PROCESS:
         results = bench_one_process(step, articles, args, keep, round_number)
     else:
         results = {step[0]: bench_batch(source, out, step[0], args.workers, args.batch_size, keep)}
+    ticks = [after - before for after, before in zip(cpu_ticks(), ticks_before)]
     for result in results.values():
         result["load"] = (round(load_before, 2), round(os.getloadavg()[0], 2))
+        result["stolen"] = ticks[1] / ticks[0] if ticks[0] else 0.0
         result["rate"] = len(articles) / result["seconds"]
     return results
 
@@ -254,13 +268,16 @@ def main() -> None:
 
 
 def record(results: dict[str, dict], name: str, result: dict) -> None:
-    kept = results.setdefault(name, {"runs": [], "total_s": 0.0, "loads": [], "peak_mb": {}})
+    kept = results.setdefault(name, {"runs": [], "total_s": 0.0, "loads": [], "stolen": [],
+                                     "peak_mb": {}})
     kept["runs"].append(result["rate"])
     kept["total_s"] += result["seconds"]
     kept["loads"].append(result["load"])
+    kept["stolen"].append(result["stolen"])
     if sum(result["peak_mb"].values()) > sum(kept["peak_mb"].values()):
         kept["peak_mb"] = result["peak_mb"]
-    print(f"  {name}: {result['rate']:.2f} articles/s (load {result['load']})"
+    print(f"  {name}: {result['rate']:.2f} articles/s (load {result['load']}, "
+          f"{result['stolen']:.0%} of the CPU stolen by the host)"
           f"{', %d failed' % result['failed'] if result.get('failed') else ''}", flush=True)
 
 
@@ -270,12 +287,14 @@ def report(results: dict[str, dict], count: int, workers: int, keep: dict) -> No
               "ray": f"(d) batch Ray engine, {workers} actors"}
     print(f"\n{count} articles, {os.cpu_count()} CPUs")
     print(f"{'setting':<38}{'mean a/s':>9}  {'every round':<20}"
-          f"{'load avg before/after each round':<36}peak MiB per worker (highest round)")
+          f"{'load avg before/after each round':<36}{'CPU stolen':<14}"
+          f"peak MiB per worker (highest round)")
     mean = {name: count * len(r["runs"]) / r["total_s"] for name, r in results.items()}
     for name, r in results.items():
         print(f"{labels[name]:<38}{mean[name]:>9.2f}  "
               f"{', '.join(f'{x:.2f}' for x in r['runs']):<20}"
               f"{' '.join(f'{a}/{b}' for a, b in r['loads']):<36}"
+              f"{' '.join(f'{x:.0%}' for x in r['stolen']):<14}"
               f"{', '.join(f'{v:.0f}' for v in r['peak_mb'].values())}")
     rounds = {name: r["runs"] for name, r in results.items()}
     for top, bottom, label, target in (("extract", "parse", "(b)/(a)", 0.8),
