@@ -4,7 +4,9 @@ Reads PolNeAR (text/*.txt, attributions/*.ann in brat standoff, metadata.tsv),
 runs the extractor on each text, writes predictions as brat .ann in PolNeAR's
 own format, and prints Citron-style P/R/F1 for source, cue, content and whole
 attributions, exact-span and token-overlap, for all attributions and for those
-whose content is in quotation marks (see docs/quotes.md for the definitions)."""
+whose content is in quotation marks, predictions paired one to one with gold
+attributions, and the same roles by Citron's own definitions, which pair
+nothing (see docs/quotes.md for the definitions)."""
 from __future__ import annotations
 
 import csv
@@ -455,20 +457,23 @@ def citron_doc(text: str, pred: list[Attribution], gold: list[Attribution]) -> d
     gold_tokens = [{k: tokens.of(a.role(k)) for k in ROLE_KINDS} for a in gold]
     counts = {kind: Counts(pred=len(pred), gold=len(gold)) for kind in KINDS}
     for kind in KINDS:
-        def right(i: int, j: int) -> bool:
-            if kind == "attribution":
-                return all(_same(pred[i].role(k), gold[j].role(k)) for k in ROLE_KINDS)
-            if kind != "cue" and not pred_tokens[i]["cue"] & gold_tokens[j]["cue"]:
-                return False
-            return _same(pred[i].role(kind), gold[j].role(kind))
-        counts[kind].exact_hit_p = sum(any(right(i, j) for j in range(len(gold))) for i in range(len(pred)))
-        counts[kind].exact_hit_r = sum(any(right(i, j) for i in range(len(pred))) for j in range(len(gold)))
+        right = [[_citron_right(kind, p, g, p_tokens["cue"] & g_tokens["cue"])
+                  for g, g_tokens in zip(gold, gold_tokens)]
+                 for p, p_tokens in zip(pred, pred_tokens)]
+        counts[kind].exact_hit_p = sum(any(row) for row in right)
+        counts[kind].exact_hit_r = sum(any(column) for column in zip(*right))
     for kind in ROLE_KINDS:
         c = counts[kind]
         c.tok_pred = sum(len(p[kind]) for p in pred_tokens)
         c.tok_gold = sum(len(g[kind]) for g in gold_tokens)
         c.tok_hit_p = c.tok_hit_r = sum(len(p[kind] & g[kind]) for p in pred_tokens for g in gold_tokens)
     return counts
+
+
+def _citron_right(kind: str, pred: Attribution, gold: Attribution, cues_share: set[int]) -> bool:
+    if kind == "attribution":
+        return all(_same(pred.role(k), gold.role(k)) for k in ROLE_KINDS)
+    return (kind == "cue" or bool(cues_share)) and _same(pred.role(kind), gold.role(kind))
 
 
 def is_quoted(text: str, a: Attribution) -> bool:
