@@ -5,6 +5,8 @@ newsfacts.store.output.
 """
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 
 DB_OPTION = click.option("--db", "db_path", default="news.db", show_default=True,
@@ -19,6 +21,8 @@ def open_archive(db_path: str, *, readonly: bool = True):
     try:
         return Archive(db_path, readonly=readonly)
     except FileNotFoundError:
+        if Path(db_path).exists():  # a file of the package itself is missing: a broken install
+            raise
         raise click.ClickException(f"{db_path}: no such archive; create it with "
                                    f"`newsfacts ingest PATH --db {db_path}` or `newsfacts demo`") from None
 
