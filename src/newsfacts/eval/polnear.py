@@ -357,6 +357,11 @@ class Counts:
         for name in vars(self):
             setattr(self, name, getattr(self, name) + weight * getattr(other, name))
 
+    def paired_exact(self) -> None:
+        """A pair whose spans are identical: right for precision and recall alike."""
+        self.exact_hit_p += 1
+        self.exact_hit_r += 1
+
     def exact_prf(self) -> tuple[float, float, float]:
         return prf(self.exact_hit_p, self.pred, self.exact_hit_r, self.gold)
 
@@ -414,8 +419,7 @@ def score_doc(text: str, pred: list[Attribution], gold: list[Attribution],
         for kind in ROLE_KINDS:
             _credit(counts[kind], tokens, p.role(kind), g.role(kind))
         if all(_same(p.role(k), g.role(k)) for k in ROLE_KINDS):
-            whole.exact_hit_p += 1
-            whole.exact_hit_r += 1
+            whole.paired_exact()
         shared = len(tokens.of(_all_spans(p)) & tokens.of(_all_spans(g)))
         whole.tok_hit_p += shared
         whole.tok_hit_r += shared
@@ -434,8 +438,7 @@ def _credit(counts: Counts, tokens: Tokens, pred: Spans, gold: Spans) -> None:
     if not pred or not gold:
         return
     if _same(pred, gold):
-        counts.exact_hit_p += 1
-        counts.exact_hit_r += 1
+        counts.paired_exact()
     shared = len(tokens.of(pred) & tokens.of(gold))
     counts.tok_hit_p += shared
     counts.tok_hit_r += shared
